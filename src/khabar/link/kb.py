@@ -1,0 +1,271 @@
+"""The knowledge base: people, organizations, places and nationalities, looked up by folded name.
+
+Shipped files (``data/kb/``, see its README): ``actors.tsv`` (curated people/organizations),
+``countries.tsv`` + ``groups.tsv`` + ``nationality_plurals.tsv`` (nationality adjectives),
+``places.tsv.gz`` (built by ``khabar kb build`` from GeoNames, the curated country and region
+tables and the Yemen gazetteer). User additions: every ``*.tsv`` in ``~/.khabar/kb/`` (or in
+``$KHABAR_KB_DIR``) in the ``actors.tsv`` format; ``khabar kb add`` writes there.
+
+The KB is loaded once per process (``get_kb()``) and indexed by ``keys.name_key``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import logging
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from khabar.link.keys import name_key, strip_article
+from khabar.paths import PACKAGE_DATA
+
+log = logging.getLogger(__name__)
+KB_DIR = PACKAGE_DATA / "kb"
+PLACES_FILE = KB_DIR / "places.tsv.gz"
+ACTOR_COLUMNS = ("id", "type", "name_ar", "aliases_ar", "name_en", "country", "roles", "wikidata")
+PLACE_COLUMNS = ("id", "type", "feature", "name_ar", "aliases_ar", "name_en", "cc", "admin1", "lat", "lon",
+                 "population", "geonames_id")
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    name: str
+    start: int | None
+    end: int | None
+
+    def covers(self, year: int) -> bool:
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
+@dataclass(slots=True)
+class KBEntry:
+    id: str
+    type: str
+    name_ar: str
+    name_en: str
+    aliases: tuple[str, ...] = ()
+    country: str = ""
+    roles: tuple[Role, ...] = ()
+    wikidata: str = ""
+    feature: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    admin1: str = ""
+    geonames_id: int | None = None
+    source: str = "kb"
+
+    @property
+    def kb_id(self) -> str:
+        """Stable public id: the Wikidata id when known, else ``geonames:N`` for places, else ``khabar:slug``."""
+        if self.wikidata:
+            return self.wikidata
+        if ":" in self.id:
+            return self.id
+        return f"khabar:{self.id}"
+
+    def names(self) -> list[str]:
+        return [self.name_ar, *self.aliases]
+
+
+@dataclass(slots=True)
+class Nationality:
+    """A nationality/group adjective: ``country`` is an ISO code (linked to the country entry) or ''."""
+
+    key: str
+    adjective: str
+    name_en: str
+    country: str
+    group_id: str
+
+
+@dataclass
+class KnowledgeBase:
+    entries: list[KBEntry] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)
+    article_index: dict[str, list[int]] = field(default_factory=dict)
+    countries: dict[str, int] = field(default_factory=dict)
+    nationalities: dict[str, Nationality] = field(default_factory=dict)
+    roles: dict[tuple[str, str], list[KBEntry]] = field(default_factory=dict)
+    load_seconds: float = 0.0
+
+    def add(self, entry: KBEntry) -> None:
+        position = len(self.entries)
+        self.entries.append(entry)
+        for name in entry.names():
+            key = name_key(name)
+            if not key:
+                continue
+            bucket = self.index.setdefault(key, [])
+            if position not in bucket:
+                bucket.append(position)
+            if entry.type in PLACE_TYPES:
+                bare = strip_article(key)
+                if bare != key:
+                    self.article_index.setdefault(bare, []).append(position)
+        if entry.feature == "PCLI" and entry.country:
+            self.countries[entry.country] = position
+
+    def lookup(self, key: str, with_article_variants: bool = True) -> list[KBEntry]:
+        """Entries whose name or alias folds to ``key`` (a ``name_key``)."""
+        found = [self.entries[i] for i in self.index.get(key, ())]
+        if not found and with_article_variants:
+            found = [self.entries[i] for i in self.article_index.get(strip_article(key), ())]
+        return found
+
+    def country(self, code: str) -> KBEntry | None:
+        position = self.countries.get(code)
+        return self.entries[position] if position is not None else None
+
+    def by_role(self, role: str, country: str) -> list[KBEntry]:
+        """People who held ``role`` for ``country`` (any time)."""
+        if not self.roles:
+            for entry in self.entries:
+                for item in entry.roles:
+                    bucket = self.roles.setdefault((item.name, entry.country), [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        return list(self.roles.get((role, country), ()))
+
+    def counts(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for entry in self.entries:
+            totals[entry.type] = totals.get(entry.type, 0) + 1
+        totals["NORP forms"] = len(self.nationalities)
+        return totals
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:  # type: ignore[operator]
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split("|") if part.strip())
+
+
+def parse_roles(value: str | None) -> tuple[Role, ...]:
+    roles = []
+    for item in (value or "").split(";"):
+        name, _, span = item.strip().partition(":")
+        if not name:
+            continue
+        start, _, end = span.partition("-")
+        roles.append(Role(name, int(start) if start.isdigit() else None, int(end) if end.isdigit() else None))
+    return tuple(roles)
+
+
+def actor_from_row(row: dict[str, str], source: str) -> KBEntry:
+    entry_type = (row.get("type") or "MISC").strip().upper()
+    return KBEntry(
+        id=row["id"].strip(), type=entry_type, name_ar=row["name_ar"].strip(),
+        name_en=(row.get("name_en") or "").strip(), aliases=_split(row.get("aliases_ar")),
+        country=(row.get("country") or "").strip(), roles=parse_roles(row.get("roles")),
+        wikidata=(row.get("wikidata") or "").strip(), source=source,
+    )
+
+
+def place_from_row(row: dict[str, str]) -> KBEntry:
+    def number(name: str) -> float | None:
+        value = row.get(name) or ""
+        return float(value) if value else None
+
+    geonames = row.get("geonames_id") or ""
+    return KBEntry(
+        id=row["id"], type=row["type"], name_ar=row["name_ar"], name_en=row["name_en"],
+        aliases=_split(row.get("aliases_ar")), country=row.get("cc") or "", feature=row.get("feature") or "",
+        lat=number("lat"), lon=number("lon"), population=int(row.get("population") or 0),
+        admin1=row.get("admin1") or "", geonames_id=int(geonames) if geonames.isdigit() else None,
+        source="places",
+    )
+
+
+def adjective_forms(adjective: str) -> set[str]:
+    """Inflected forms of a masculine singular nisba adjective (عراقي -> العراقية، العراقيون ...)."""
+    words = adjective.split()
+    if len(words) > 1:
+        return {" ".join(parts) for parts in zip(*(sorted(adjective_forms(w)) for w in words), strict=False)}
+    base = adjective
+    stems = {base + "ة", base + "ون", base + "ين", base + "ان"}
+    if base.endswith("ي"):
+        stems |= {base[:-1] + "ين", base[:-1] + "ون"}  # common news spellings (الأمريكين)
+    forms = {base} | stems
+    return forms | {"ال" + form for form in forms}
+
+
+# Generated adjective forms that are common words with another meaning (سنين = years, عربون = deposit).
+NOT_NATIONALITY = frozenset(name_key(w) for w in ("سنين", "السنين", "سنون", "عربون", "العربون", "عربان"))
+
+
+def _load_nationalities(kb: KnowledgeBase) -> None:
+    def register(form: str, adjective: str, name_en: str, country: str, group: str) -> None:
+        key = name_key(form)
+        if key and key not in kb.nationalities and key not in NOT_NATIONALITY:
+            kb.nationalities[key] = Nationality(key, adjective, name_en, country, group)
+
+    for row in _rows(KB_DIR / "countries.tsv"):
+        for adjective in _split(row.get("adjective_ar")):
+            for form in adjective_forms(adjective):
+                register(form, adjective, row["adjective_en"], row["cc"], row["cc"])
+    for row in _rows(KB_DIR / "groups.tsv"):
+        adjectives = _split(row.get("adjective_ar"))
+        for adjective in adjectives:
+            for form in adjective_forms(adjective):
+                register(form, adjectives[0], row["name_en"], "", row["id"])
+        for plural in _split(row.get("plurals_ar")):
+            for form in (plural, "ال" + plural):
+                register(form, adjectives[0], row["name_en"], "", row["id"])
+    adjectives_by_cc = {row["cc"]: row for row in _rows(KB_DIR / "countries.tsv")}
+    for row in _rows(KB_DIR / "nationality_plurals.tsv"):
+        country = adjectives_by_cc.get(row["cc"])
+        if country:
+            adjective = _split(country.get("adjective_ar"))[0]
+            for form in (row["plural_ar"], "ال" + row["plural_ar"]):
+                register(form, adjective, country["adjective_en"], row["cc"], row["cc"])
+
+
+def user_kb_dir() -> Path:
+    return Path(os.environ.get("KHABAR_KB_DIR") or Path.home() / ".khabar" / "kb")
+
+
+def user_files() -> list[Path]:
+    folder = user_kb_dir()
+    return sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+
+
+def load_kb(extra_files: Iterable[Path] = (), include_user: bool = True) -> KnowledgeBase:
+    started = time.perf_counter()
+    kb = KnowledgeBase()
+    if PLACES_FILE.is_file():
+        for row in _rows(PLACES_FILE):
+            kb.add(place_from_row(row))
+    else:
+        log.warning("%s is missing: run `khabar kb build`; places will not be linked", PLACES_FILE.name)
+    for row in _rows(KB_DIR / "actors.tsv"):
+        kb.add(actor_from_row(row, "curated"))
+    files = [*(user_files() if include_user else []), *extra_files]
+    for path in files:
+        try:
+            for row in _rows(path):
+                if row.get("id") and row.get("name_ar"):
+                    kb.add(actor_from_row(row, f"user:{path.name}"))
+        except (OSError, KeyError, ValueError) as error:
+            log.warning("skipping knowledge-base file %s: %s", path, error)
+    _load_nationalities(kb)
+    kb.load_seconds = time.perf_counter() - started
+    return kb
+
+
+@lru_cache(maxsize=1)
+def get_kb() -> KnowledgeBase:
+    """The process-wide knowledge base (shipped data plus the user's files), loaded on first use."""
+    return load_kb()

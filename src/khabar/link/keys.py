@@ -1,0 +1,84 @@
+"""Matching keys for names: Arabic folding, clitic stripping, descriptor words.
+
+``name_key`` folds a name for dictionary lookup; ``clitic_variants`` lists the forms a token-attached
+name can stand for (بالموصل -> الموصل, لكيري -> كيري, للقوات -> القوات), each with how many
+letters were stripped so exact forms win.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from khabar.text.normalize import normalize_key
+
+_NON_WORD = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
+
+# Proclitics as written before names in news text (conjunctions, then prepositions).
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+
+# Words that introduce a place or an organization without being part of its name
+# (source: common Arabic news usage; compiled for Khabar).
+PLACE_DESCRIPTORS = frozenset(normalize_key(w) for w in (
+    "مدينة", "محافظة", "ناحية", "قضاء", "قرية", "بلدة", "منطقة", "العاصمة", "مخيم", "حي", "ولاية",
+    "إقليم", "دولة", "جمهورية", "مملكة", "إمارة", "بلدية", "مركز", "ريف", "جزيرة", "ميناء", "مطار",
+))
+ORG_DESCRIPTORS = frozenset(normalize_key(w) for w in (
+    "تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "قوات", "وكالة", "صحيفة",
+    "قناة", "منظمة", "حزب", "شبكة", "موقع", "جريدة", "مجلة", "فصائل", "فصيل", "عناصر", "مسلحي", "مقاتلي",
+))
+PERSON_TITLES = frozenset(normalize_key(w) for w in (
+    "الرئيس", "رئيس", "الملك", "الأمير", "أمير", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "د",
+    "الجنرال", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الوزير",
+    "وزير", "النائب", "السفير", "المتحدث", "الناطق", "المستشار", "القاضي", "الإمام", "آية", "الله",
+    "حجة", "الإسلام", "السلطان", "العاهل", "البابا", "المرشد", "زعيم", "قائد", "الزعيم", "القائد",
+))
+
+
+def name_key(text: str) -> str:
+    """Folded, punctuation-free, single-spaced form of a name."""
+    folded = normalize_key(text)
+    folded = _NON_WORD.sub(" ", folded)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def strip_article(key: str) -> str:
+    """``الموصل`` -> ``موصل`` (only when a real stem of 3+ letters stays)."""
+    first, _, rest = key.partition(" ")
+    if first.startswith("ال") and len(first) >= 5:
+        first = first[2:]
+    return f"{first} {rest}".strip()
+
+
+def clitic_variants(key: str) -> list[tuple[str, int]]:
+    """See ``_clitic_variants`` (cached; returns a fresh list)."""
+    return list(_clitic_variants(key))
+
+
+@lru_cache(maxsize=100_000)
+def _clitic_variants(key: str) -> tuple[tuple[str, int], ...]:
+    """Possible names behind a key whose first word may carry proclitics, with a strip cost.
+
+    ``وبالموصل`` -> [(وبالموصل, 0), (بالموصل, 1), (الموصل, 2), ...]. Never strips below a 2-letter stem.
+    """
+    first, space, rest = key.partition(" ")
+    tail = f"{space}{rest}" if space else ""
+    seen: dict[str, int] = {first: 0}
+    frontier = [(first, 0)]
+    for stage in (CONJUNCTIONS, PREPOSITIONS):
+        next_frontier = list(frontier)
+        for word, cost in frontier:
+            for clitic in stage:
+                if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                    stem = word[len(clitic):]
+                    candidates = [stem]
+                    if clitic == "ل" and stem.startswith("ل") and len(stem) >= 3:
+                        candidates.insert(0, "ا" + stem)  # لل + X = ل + الX
+                    for candidate in candidates:
+                        if candidate not in seen:
+                            seen[candidate] = cost + 1
+                            next_frontier.append((candidate, cost + 1))
+        frontier = next_frontier
+    return tuple((word + tail, cost) for word, cost in seen.items())

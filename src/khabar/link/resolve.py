@@ -1,0 +1,118 @@
+"""Knowledge-base candidates for one mention, and their ranking in the document's context.
+
+A mention's text is tried as written, then without proclitics (بالموصل -> الموصل), then as a
+shorter span when the dropped words are only descriptors, titles or adjectives
+(مدينة الموصل -> الموصل, الحشد الشعبي الشيعي -> الحشد الشعبي, الرئيس الروسي فلاديمير بوتين -> ...).
+Places are ranked by population, feature (country > region > capital > town), an Arab-world prior
+for Arabic news, and the countries the document mentions (Mosul + Iraq -> Mosul, Iraq).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from khabar.link.kb import ARAB_LEAGUE, PLACE_TYPES, KBEntry, KnowledgeBase
+from khabar.link.keys import ORG_DESCRIPTORS, PERSON_TITLES, PLACE_DESCRIPTORS, clitic_variants
+
+# Which KB types a mention of a given NER type may link to; the second tuple is a fallback with a penalty.
+COMPATIBLE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "PER": (frozenset({"PER"}), frozenset()),
+    "ORG": (frozenset({"ORG"}), PLACE_TYPES),
+    "LOC": (PLACE_TYPES, frozenset({"ORG"})),
+    "GPE": (PLACE_TYPES, frozenset({"ORG"})),
+    "MISC": (frozenset({"PER", "ORG", "GPE", "LOC"}), frozenset()),
+}
+QUALIFIERS = frozenset({"الحالي", "السابق", "الجديد", "الاسبق", "المقبل"})
+FEATURE_BONUS = {"PCLI": 3.0, "ADM1": 2.0, "ADM2": 1.0, "PPLC": 1.0, "RGN": 2.0, "SEA": 2.0, "STM": 1.0}
+CONTEXT_BONUS = 4.0
+ARAB_BONUS = 1.5
+
+
+@dataclass(slots=True)
+class Candidate:
+    entry: KBEntry
+    cost: float          # how far the mention text had to be changed to match (0 = as written)
+    key: str             # the key that matched
+    words: tuple[int, int]  # which words of the mention matched (first, last inclusive)
+    score: float = 0.0
+
+
+def _droppable(word: str, kb: KnowledgeBase) -> bool:
+    if word in PLACE_DESCRIPTORS or word in ORG_DESCRIPTORS or word in PERSON_TITLES or word in QUALIFIERS:
+        return True
+    return word in kb.nationalities
+
+
+def _types_for(mention_type: str) -> list[tuple[frozenset[str], float]]:
+    primary, fallback = COMPATIBLE.get(mention_type, COMPATIBLE["MISC"])
+    return [(primary, 0.0), (fallback, 1.5)] if fallback else [(primary, 0.0)]
+
+
+def _lookup_words(kb: KnowledgeBase, words: list[str], first: int, last: int) -> list[tuple[KBEntry, int, str]]:
+    rest = " ".join(words[first + 1:last + 1])
+    found: list[tuple[KBEntry, int, str]] = []
+    best_cost: int | None = None
+    for variant, cost in clitic_variants(words[first]):
+        if best_cost is not None and cost > best_cost:
+            break
+        key = f"{variant} {rest}".strip()
+        entries = kb.lookup(key, with_article_variants=len(key) >= 5)
+        if entries:
+            best_cost = cost
+            found.extend((entry, cost, key) for entry in entries)
+    return found
+
+
+def candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate]:
+    """KB entries a mention (folded ``key``) may refer to, most literal match first."""
+    words = key.split()
+    if not words:
+        return []
+    spans = [(0, len(words) - 1)]
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(0, len(words) - size + 1):
+            last = first + size - 1
+            dropped = words[:first] + words[last + 1:]
+            if all(_droppable(w, kb) for w in dropped):
+                spans.append((first, last))
+    for types, penalty in _types_for(mention_type):
+        for first, last in spans:
+            found = [Candidate(entry, cost + penalty + (len(words) - 1 - last + first) * 0.5, matched, (first, last))
+                     for entry, cost, matched in _lookup_words(kb, words, first, last) if entry.type in types]
+            if found:
+                return _dedupe(found)
+    return []
+
+
+def _dedupe(found: list[Candidate]) -> list[Candidate]:
+    best: dict[str, Candidate] = {}
+    for candidate in found:
+        current = best.get(candidate.entry.id)
+        if current is None or candidate.cost < current.cost:
+            best[candidate.entry.id] = candidate
+    return list(best.values())
+
+
+def prior(entry: KBEntry) -> float:
+    if entry.type in PLACE_TYPES:
+        score = math.log10(entry.population + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+        if entry.source != "places" or entry.feature in ("ADM1", "RGN", "SEA", "STM"):
+            score += 1.0  # curated entries
+        if entry.country in ARAB_LEAGUE:
+            score += ARAB_BONUS
+        return score
+    return 5.0 + (1.0 if entry.source == "curated" else 0.5)
+
+
+def rank(found: list[Candidate], context_countries: set[str], year: int | None = None) -> list[Candidate]:
+    """Score candidates: prior, clitic/shortening cost, document countries, role at the publication year."""
+    for candidate in found:
+        entry = candidate.entry
+        score = prior(entry) - 2.0 * candidate.cost
+        if entry.country and entry.country in context_countries:
+            score += CONTEXT_BONUS if entry.type in PLACE_TYPES else 1.0
+        if year is not None and entry.roles and any(r.covers(year) for r in entry.roles):
+            score += 1.0
+        candidate.score = score
+    return sorted(found, key=lambda c: -c.score)

@@ -1,0 +1,85 @@
+"""Word-level view of the text for the linker: folded word keys with original offsets.
+
+The linker finds title phrases (وزير الخارجية الروسي), nationality adjectives (العراقية) and further
+occurrences of names it already knows (لكيري after جون كيري) by matching word keys, allowing
+proclitics on the first word of a phrase (see ``keys.clitic_variants``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from khabar.link.keys import clitic_variants, name_key
+
+# A word: letters/digits plus Arabic diacritics and tatweel, which normalize_key removes.
+_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    key: str
+
+
+def words(text: str) -> list[Word]:
+    found = []
+    for match in _WORD.finditer(text):
+        key = name_key(match.group())
+        if key:
+            found.append(Word(match.start(), match.end(), key))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    first: int          # index of the first word
+    last: int           # index of the last word (inclusive)
+    key: str            # the matched (clitic-stripped) key
+    clitic_cost: int
+    name_start: int     # original offset where the name starts (after the stripped proclitics)
+
+
+def _skip_letters(text: str, start: int, count: int) -> int:
+    """Original offset after ``count`` letters from ``start`` (diacritics count as part of a letter)."""
+    position, seen = start, 0
+    while position < len(text) and seen < count:
+        position += 1
+        while position < len(text) and ("\u064b" <= text[position] <= "\u065f" or text[position] in "\u0670\u0640"):
+            position += 1
+        seen += 1
+    return position
+
+
+def match_phrases(text: str, tokens: list[Word], lookup: Callable[[str], bool], first_words: set[str],
+                  max_words: int = 6) -> Iterator[PhraseMatch]:
+    """Longest phrases (by word count) whose clitic-stripped key satisfies ``lookup``; non-overlapping.
+
+    ``first_words`` holds the first word of every phrase looked for (a fast filter).
+    """
+    index = 0
+    while index < len(tokens):
+        best: PhraseMatch | None = None
+        if not any(v in first_words for v, _ in clitic_variants(tokens[index].key)):
+            index += 1
+            continue
+        for size in range(min(max_words, len(tokens) - index), 0, -1):
+            rest = " ".join(t.key for t in tokens[index + 1:index + size])
+            for variant, cost in clitic_variants(tokens[index].key):
+                key = f"{variant} {rest}".strip()
+                if lookup(key):
+                    # لل + X stands for ل + الX: the mention then keeps the whole word.
+                    whole = tokens[index].key
+                    stripped = len(whole) - len(variant) if whole.endswith(variant) else 0
+                    start = _skip_letters(text, tokens[index].start, max(0, stripped))
+                    best = PhraseMatch(index, index + size - 1, key, cost, start)
+                    break
+            if best:
+                break
+        if best:
+            yield best
+            index = best.last + 1
+        else:
+            index += 1

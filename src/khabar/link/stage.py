@@ -1,0 +1,329 @@
+"""The link stage: ``doc.mentions`` -> ``doc.entities`` (coreference, knowledge base, transliteration, geo).
+
+Works with any typed mentions (NER output or hand-made). Steps:
+1. every mention is looked up in the KB (proclitics and descriptor words tolerated) and ranked in the
+   document's context (countries it names, publication year);
+2. mentions are merged: same KB entry; same name up to proclitics (لكيري = كيري); a surname or a
+   shorter form of a person named in full (لافروف = سيرجي لافروف);
+3. title phrases (وزير الخارجية الأمريكي الحالي, نظيره الأمريكي) are added as mentions of the
+   person holding that office in the document;
+4. further occurrences of the document's names NER missed are added (source "coref");
+5. nationality/group adjectives (العراقية, الروسي, الشيعي) become NORP entities whose ``kb_id`` is the
+   country's id (Iraqi -> the Iraq entry): one NORP entity per nationality, separate from the country;
+6. each entity gets one Arabic ``name`` (KB name, else its longest mention without proclitics), an
+   English ``name_en`` (KB, else transliteration) and, for places, ``geo`` (see ``geo.py``).
+Mentions this stage adds are appended to ``doc.mentions`` too (source "kb" or "coref").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar.document import Document, Entity, Mention
+from khabar.link.geo import ENCLOSING_WINDOW, approximate, geo_of
+from khabar.link.kb import PLACE_TYPES, KBEntry, KnowledgeBase, Nationality, get_kb
+from khabar.link.keys import clitic_variants, name_key
+from khabar.link.resolve import Candidate, candidates, rank
+from khabar.link.scan import Word, match_phrases, words
+from khabar.link.titles import TitlePhrase, find_nationalities, find_titles
+from khabar.link.translit import transliterate
+
+# Single words never spread to other occurrences even when tagged once (too often generic).
+GENERIC = frozenset(name_key(w) for w in (
+    "المدينة", "البلاد", "الدولة", "الحكومة", "المنطقة", "القرية", "العاصمة", "الجيش", "الشرطة", "القوات",
+    "التحالف", "المعارضة", "النظام", "الرئيس", "الوزير", "الأمير", "الملك", "الشيخ", "المجلس", "الحزب",
+))
+APPOSITION_GAP = frozenset(" \t\n،,:-–")
+
+
+@dataclass(eq=False)
+class Item:
+    mention: Mention
+    key: str
+    kind: str = "name"                  # name | title | norp
+    candidates: list[Candidate] = field(default_factory=list)
+    nationality: Nationality | None = None
+    title: TitlePhrase | None = None
+
+
+@dataclass(eq=False)
+class Cluster:
+    items: list[Item]
+    entry: KBEntry | None = None
+    norp: Nationality | None = None
+    country: str = ""                   # office country learned from an apposition title
+
+    @property
+    def start(self) -> int:
+        return min(item.mention.start for item in self.items)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _year(doc: Document) -> int | None:
+    published = doc.meta.published or ""
+    return int(published[:4]) if published[:4].isdigit() else None
+
+
+def _display(item: Item) -> str:
+    """The mention's name without proclitics when its key was matched in a stripped form."""
+    text = item.mention.text.strip()
+    if item.candidates:
+        matched = item.candidates[0].key.split()[0]
+        first = text.split()[0] if text.split() else text
+        folded = name_key(first)
+        if folded != matched and folded.endswith(matched):
+            letters = len(folded) - len(matched)
+            kept = [i for i, ch in enumerate(first) if name_key(ch)]
+            if letters < len(kept):
+                return text[kept[letters]:]
+    return text
+
+
+class Linker:
+    def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
+        self.doc, self.kb = doc, kb
+        self.tokens: list[Word] = words(doc.text)
+        self.items: list[Item] = []
+        self.clusters: list[Cluster] = []
+        self.year = _year(doc)
+
+    # -- 1. mentions and candidates
+    def collect(self) -> None:
+        seen: set[tuple[int, int]] = set()
+        for mention in sorted(self.doc.mentions, key=lambda m: (m.start, -m.end)):
+            key = name_key(mention.text)
+            if not key or (mention.start, mention.end) in seen:
+                continue
+            seen.add((mention.start, mention.end))
+            if mention.type == "NORP":
+                nationality = next((self.kb.nationalities[v] for v, _ in clitic_variants(key)
+                                    if v in self.kb.nationalities), None)
+                self.items.append(Item(mention, key, "norp", nationality=nationality))
+            else:
+                self.items.append(Item(mention, key, candidates=candidates(self.kb, key, mention.type)))
+        context = self._context_countries()
+        for item in self.items:
+            item.candidates = rank(item.candidates, context, self.year)
+
+    def _context_countries(self) -> set[str]:
+        countries: set[str] = set()
+        for item in self.items:
+            if item.nationality and item.nationality.country:
+                countries.add(item.nationality.country)
+            entries = {c.entry.id: c.entry for c in item.candidates}
+            if len({e.country for e in entries.values()}) == 1 or any(
+                    e.feature == "PCLI" for e in entries.values()):
+                best = min(item.candidates, key=lambda c: c.cost, default=None)
+                if best and best.entry.country:
+                    countries.add(best.entry.country)
+        for _token, nationality in find_nationalities(self.tokens, self.kb):
+            if nationality.country:
+                countries.add(nationality.country)
+        return countries
+
+    # -- 2. clusters
+    def cluster_names(self) -> None:
+        by_entry: dict[str, Cluster] = {}
+        by_key: dict[str, Cluster] = {}
+        persons = sorted((i for i in self.items if i.kind == "name" and i.mention.type == "PER"),
+                         key=lambda i: -len(i.key.split()))
+        full_names = [i for i in persons if len(i.key.split()) > 1]
+        ordered = [i for i in self.items if i.kind == "name"]
+        ordered.sort(key=lambda i: (-len(i.key.split()), i.mention.start))
+        for item in ordered:
+            cluster = self._person_by_surname(item, full_names, by_key) if item.mention.type == "PER" else None
+            entry = item.candidates[0].entry if item.candidates and cluster is None else None
+            if cluster is None and entry is not None:
+                cluster = by_entry.get(entry.id)
+            if cluster is None:
+                cluster = next((by_key[v] for v, _ in clitic_variants(item.key) if v in by_key), None)
+            if cluster is None:
+                cluster = Cluster([], entry)
+                self.clusters.append(cluster)
+            cluster.items.append(item)
+            if cluster.entry is None and entry is not None:
+                cluster.entry = entry
+            if cluster.entry is not None:
+                by_entry.setdefault(cluster.entry.id, cluster)
+            for variant, _ in clitic_variants(item.key)[:1]:
+                by_key.setdefault(variant, cluster)
+        by_group: dict[str, Cluster] = {}
+        for item in self.items:
+            if item.kind == "norp":
+                group = item.nationality.group_id if item.nationality else item.key
+                if group not in by_group:
+                    by_group[group] = Cluster([], norp=item.nationality)
+                    self.clusters.append(by_group[group])
+                by_group[group].items.append(item)
+
+    def _person_by_surname(self, item: Item, full_names: list[Item], by_key: dict[str, Cluster]) -> Cluster | None:
+        """A shorter person mention (لافروف, لكيري) joins the one full name in the text ending like it."""
+        words_ = item.key.split()
+        if len(words_) > 1 and any(item is f for f in full_names):
+            return None
+        variants = {v for v, _ in clitic_variants(item.key)}
+        matches = {id(by_key[f.key]): by_key[f.key] for f in full_names
+                   if f.key in by_key and f is not item and (" ".join(f.key.split()[-len(words_):]) in variants
+                                                             or f.key.split()[0] in variants)}
+        return next(iter(matches.values())) if len(matches) == 1 else None
+
+    # -- 3. titles
+    def resolve_titles(self) -> None:
+        existing = [(i.mention.start, i.mention.end) for i in self.items if i.mention.type == "PER"]
+        registry: dict[tuple[str, str], Cluster] = {}
+        for title in find_titles(self.tokens, self.kb):
+            if _overlaps(title.start, title.end, existing):
+                continue
+            cluster = self._title_holder(title, registry)
+            if cluster is None:
+                continue
+            mention = Mention(title.start, title.end, self.doc.text[title.start:title.end], "PER", "kb", 0.8)
+            cluster.items.append(Item(mention, name_key(mention.text), "title", title=title))
+            if title.role != "counterpart":
+                registry.setdefault((title.role, title.country), cluster)
+
+    def _persons(self) -> list[Cluster]:
+        def is_person(cluster: Cluster) -> bool:
+            if cluster.entry is not None:
+                return cluster.entry.type == "PER"
+            return cluster.norp is None and any(i.mention.type == "PER" for i in cluster.items)
+
+        return [c for c in self.clusters if is_person(c)]
+
+    def _title_holder(self, title: TitlePhrase, registry: dict[tuple[str, str], Cluster]) -> Cluster | None:
+        persons = self._persons()
+        if title.role == "counterpart":
+            same = [c for c in persons if (c.entry and c.entry.country == title.country) or c.country == title.country]
+            return same[0] if len(same) == 1 else None
+        for cluster in persons:  # apposition: "سيرجي لافروف، وزير الخارجية الروسي"
+            for item in cluster.items:
+                gap = self.doc.text[item.mention.end:title.start]
+                if item.mention.end <= title.start and len(gap) <= 3 and set(gap) <= APPOSITION_GAP:
+                    cluster.country = cluster.country or title.country
+                    return cluster
+        if (title.role, title.country) in registry:
+            return registry[(title.role, title.country)]
+        holders = {e.id for e in self.kb.by_role(title.role, title.country)}
+        named = [c for c in persons if c.entry is not None and c.entry.id in holders]
+        if len(named) == 1:
+            return named[0]
+        if self.year is not None and not title.former:
+            current = [e for e in self.kb.by_role(title.role, title.country)
+                       if any(r.name == title.role and r.covers(self.year) for r in e.roles)]
+            if len(current) == 1:
+                cluster = Cluster([], current[0])
+                self.clusters.append(cluster)
+                return cluster
+        return None
+
+    # -- 4. more occurrences of known names; 5. nationality adjectives
+    def propagate(self) -> None:
+        surfaces: dict[str, Cluster | None] = {}
+        for cluster in self.clusters:
+            if cluster.norp:
+                continue
+            keys = {i.candidates[0].key if i.candidates else i.key for i in cluster.items if i.kind == "name"}
+            if cluster.entry is not None:
+                keys |= {name_key(n) for n in cluster.entry.names() if len(n.split()) > 1}
+            for key in keys:
+                if len(key.replace(" ", "")) < 3 or key in GENERIC:
+                    continue
+                surfaces[key] = None if key in surfaces and surfaces[key] is not cluster else cluster
+        taken = [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items]
+        first_words = {key.split()[0] for key in surfaces}
+        longest = max((len(key.split()) for key in surfaces), default=1)
+        for match in match_phrases(self.doc.text, self.tokens, lambda k: surfaces.get(k) is not None,
+                                   first_words, longest):
+            start, end = match.name_start, self.tokens[match.last].end
+            if _overlaps(start, end, taken):
+                continue
+            cluster = surfaces[match.key]
+            assert cluster is not None
+            mention_type = cluster.entry.type if cluster.entry else cluster.items[0].mention.type
+            mention = Mention(start, end, self.doc.text[start:end], mention_type, "coref", 0.7)
+            cluster.items.append(Item(mention, match.key))
+            taken.append((start, end))
+
+    def add_nationalities(self) -> None:
+        taken = [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items]
+        by_group = {c.norp.group_id: c for c in self.clusters if c.norp}
+        for token, nationality in find_nationalities(self.tokens, self.kb):
+            if _overlaps(token.start, token.end, taken):
+                continue
+            mention = Mention(token.start, token.end, self.doc.text[token.start:token.end], "NORP", "kb", 0.8)
+            cluster = by_group.get(nationality.group_id)
+            if cluster is None:
+                cluster = by_group[nationality.group_id] = Cluster([], norp=nationality)
+                self.clusters.append(cluster)
+            cluster.items.append(Item(mention, token.key, "norp", nationality=nationality))
+
+    # -- 6. entities
+    def entities(self) -> list[Entity]:
+        clusters = sorted((c for c in self.clusters if c.items), key=lambda c: c.start)
+        built: list[tuple[Cluster, Entity]] = []
+        for number, cluster in enumerate(clusters, 1):
+            built.append((cluster, self._entity(f"E{number}", cluster)))
+        self._approximate_geo(built)
+        return [entity for _, entity in built]
+
+    def _entity(self, entity_id: str, cluster: Cluster) -> Entity:
+        mentions = sorted((i.mention for i in cluster.items), key=lambda m: (m.start, m.end))
+        if cluster.norp is not None or all(i.kind == "norp" for i in cluster.items):
+            norp = cluster.norp
+            country = self.kb.country(norp.country) if norp and norp.country else None
+            kb_id = country.kb_id if country else (f"khabar:group-{norp.group_id}" if norp else None)
+            name = norp.adjective if norp else mentions[0].text
+            name_en = norp.name_en if norp else transliterate(name)
+            return Entity(entity_id, "NORP", name, name_en, kb_id, mentions, None, 0.8 if norp else 0.5)
+        entry = cluster.entry
+        names = [i for i in cluster.items if i.kind == "name"]
+        if entry is not None:
+            best = min((i.candidates[0].cost for i in names if i.candidates), default=0.0)
+            confidence = max(0.5, 0.95 - 0.1 * best - (0.1 if len(entry.name_ar.split()) > 1 and all(
+                len(i.key.split()) == 1 for i in names) else 0.0))
+            return Entity(entity_id, entry.type, entry.name_ar, entry.name_en or transliterate(entry.name_ar),
+                          entry.kb_id, mentions, geo_of(entry) if entry.type in PLACE_TYPES else None,
+                          round(confidence, 3))
+        types = [i.mention.type for i in names] or ["PER"]
+        entity_type = max(set(types), key=types.count)
+        display = max((_display(i) for i in names), key=len, default=mentions[0].text)
+        confidence = sum(i.mention.confidence for i in names) / max(1, len(names)) * 0.7
+        return Entity(entity_id, entity_type, display, transliterate(display), None, mentions, None,
+                      round(confidence, 3))
+
+    def _approximate_geo(self, built: list[tuple[Cluster, Entity]]) -> None:
+        """An unknown place takes the point of the known place named just after it (نعينيعة في ناحية القيارة)."""
+        located = [(m.start, entity.geo) for _, entity in built if entity.geo and entity.type in PLACE_TYPES
+                   for m in entity.mentions]
+        located.sort(key=lambda pair: pair[0])
+        for cluster, entity in built:
+            if entity.geo is not None or cluster.entry is not None or entity.type not in PLACE_TYPES:
+                continue
+            for mention in entity.mentions:
+                after = [geo for start, geo in located if mention.end <= start <= mention.end + ENCLOSING_WINDOW
+                         and "\n" not in self.doc.text[mention.end:start] and geo is not None]
+                if after:
+                    entity.geo = approximate(after[0])
+                    break
+
+
+def link_entities(doc: Document, kb: KnowledgeBase | None = None) -> Document:
+    """Turn ``doc.mentions`` into ``doc.entities`` (see the module docstring)."""
+    if not doc.text or not doc.text.strip():
+        doc.entities = []
+        return doc
+    linker = Linker(doc, kb or get_kb())
+    linker.collect()
+    linker.cluster_names()
+    linker.resolve_titles()
+    linker.propagate()
+    linker.add_nationalities()
+    doc.entities = linker.entities()
+    known = {(m.start, m.end) for m in doc.mentions}
+    added = [m for e in doc.entities for m in e.mentions if (m.start, m.end) not in known]
+    if added:
+        doc.mentions = sorted([*doc.mentions, *added], key=lambda m: (m.start, m.end))
+    return doc

@@ -1,0 +1,104 @@
+"""Title phrases (وزير الخارجية الروسي، نظيره الأمريكي) and nationality adjectives found in the text.
+
+NER does not tag these; the linker adds them as mentions (source "kb") and resolves a title to the
+person who holds that office in the document (introduced by apposition, or known in the KB and
+named in the text, or in office at the publication year).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.link.kb import KnowledgeBase, Nationality
+from khabar.link.keys import clitic_variants, name_key
+from khabar.link.scan import Word
+
+# Office titles as written in Arabic news (folded by name_key), and the KB role they denote.
+# "counterpart" (نظيره) means: the person of that nationality holding an office in the document.
+TITLE_HEADS: tuple[tuple[str, str], ...] = tuple((name_key(words), role) for words, role in (
+    ("وزير الخارجية", "foreign_minister"),
+    ("وزيرة الخارجية", "foreign_minister"),
+    ("وزير خارجية", "foreign_minister"),
+    ("وزير الدفاع", "defence_minister"),
+    ("وزيرة الدفاع", "defence_minister"),
+    ("رئيس الوزراء", "head_of_government"),
+    ("رئيسة الوزراء", "head_of_government"),
+    ("رئيس الحكومة", "head_of_government"),
+    ("المستشارة", "head_of_government"),
+    ("الرئيس", "head_of_state"),
+    ("الملك", "head_of_state"),
+    ("العاهل", "head_of_state"),
+    ("السلطان", "head_of_state"),
+    ("أمير", "head_of_state"),
+    ("ولي العهد", "crown_prince"),
+    ("نظيره", "counterpart"),
+    ("نظيرها", "counterpart"),
+    ("نظيرهما", "counterpart"),
+    ("نظيريه", "counterpart"),
+    ("نظير", "counterpart"),
+))
+HEAD_FIRST_WORDS = frozenset(head.split()[0] for head, _ in TITLE_HEADS)
+QUALIFIER_WORDS = frozenset(name_key(w) for w in ("الحالي", "السابق", "الجديد", "الأسبق"))
+FORMER = frozenset(name_key(w) for w in ("السابق", "الأسبق"))
+
+
+@dataclass(slots=True)
+class TitlePhrase:
+    start: int
+    end: int
+    role: str
+    country: str
+    former: bool
+    first_word: int
+
+
+def _head_at(tokens: list[Word], index: int) -> tuple[str, int] | None:
+    """The title role starting at word ``index`` and how many words the head has."""
+    first_variants = {v for v, _ in clitic_variants(tokens[index].key)} & HEAD_FIRST_WORDS
+    if not first_variants:
+        return None
+    for head, role in TITLE_HEADS:
+        parts = head.split()
+        if index + len(parts) > len(tokens):
+            continue
+        if parts[0] not in first_variants:
+            continue
+        if all(tokens[index + k].key == parts[k] for k in range(1, len(parts))):
+            return role, len(parts)
+    return None
+
+
+def find_titles(tokens: list[Word], kb: KnowledgeBase) -> list[TitlePhrase]:
+    found = []
+    index = 0
+    while index < len(tokens):
+        head = _head_at(tokens, index)
+        if head:
+            role, size = head
+            adjective_at = index + size
+            if adjective_at < len(tokens):
+                nationality = kb.nationalities.get(tokens[adjective_at].key)
+                if nationality and nationality.country:
+                    last = adjective_at
+                    former = False
+                    if last + 1 < len(tokens) and tokens[last + 1].key in QUALIFIER_WORDS:
+                        last += 1
+                        former = tokens[last].key in FORMER
+                    found.append(TitlePhrase(tokens[index].start, tokens[last].end, role, nationality.country,
+                                             former, index))
+                    index = last + 1
+                    continue
+        index += 1
+    return found
+
+
+def find_nationalities(tokens: list[Word], kb: KnowledgeBase) -> list[tuple[Word, Nationality]]:
+    """Every word that is a nationality/group adjective (proclitics allowed: والعراقية)."""
+    found = []
+    for token in tokens:
+        for variant, _cost in clitic_variants(token.key):
+            nationality = kb.nationalities.get(variant)
+            if nationality:
+                found.append((token, nationality))
+                break
+    return found
