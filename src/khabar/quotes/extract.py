@@ -1,0 +1,525 @@
+"""Pass 2: resolve speakers, addressees and contents, and build the Quote records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.document import Document, Entity, Quotation, Quote, Span
+from khabar.quotes.cues import Context, CueHit, analyse_cue, collect_np, match_channel
+from khabar.quotes.words import (
+    ADDRESSEE_PRONOUNS,
+    CLAUSE_PUNCT,
+    COMMUNICATION_VERBS,
+    COMPLEMENTIZERS,
+    CONNECTORS,
+    FUNCTION_WORDS,
+    OUTLET_WORDS,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    SAME_SOURCE,
+    SENTENCE_END,
+    Tok,
+    strip_conj,
+)
+from khabar.text.normalize import normalize_key
+
+_BLOCKING_LINKS = ("في", "باسم", "لدي")
+_SUBJECT_TYPES = ("PER", "ORG", "NORP", "GPE")
+UNCUED_MIN_WORDS = 6
+
+
+@dataclass
+class Speaker:
+    entity: str | None
+    span: Span | None
+
+
+class Builder:
+    def __init__(self, ctx: Context, hits: list[CueHit]):
+        self.ctx, self.hits = ctx, hits
+        self.doc: Document = ctx.doc
+        self.quotes: list[Quote] = []
+        self.hit_of: dict[str, CueHit] = {}
+        self.by_quotation: dict[int, Quote] = {}
+        self.last_speaker: Speaker | None = None
+        self.last_addressee: Speaker | None = None
+        self.last_in: dict[str, Quote] = {}  # last quote inside each outer quote
+        self.silent: list[CueHit] = []  # cues with a speaker but no content
+        self.boundaries = sorted(self._boundary(h) for h in hits if h.intro is not None)
+
+    # ----- helpers
+    def span_of(self, np: tuple[int, int]) -> Span:
+        toks = self.ctx.toks
+        return self.doc.span(toks[np[0]].start, toks[np[1] - 1].end)
+
+    def entity_for(self, np: tuple[int, int], skip_l: bool = False) -> Entity | None:
+        if not self.doc.entities:
+            return None
+        toks = self.ctx.toks
+        limit = toks[np[1] - 1].end
+        for k in range(np[0] + 1, np[1]):
+            if toks[k].norm in _BLOCKING_LINKS:
+                limit = toks[k].start
+                break
+        start = toks[np[0]].start + (1 if skip_l else 0)
+        entity = self.doc.entity_at(start, limit)
+        return entity
+
+    def speaker_from_np(self, np: tuple[int, int]) -> Speaker:
+        entity = self.entity_for(np)
+        return Speaker(entity.id if entity else None, self.span_of(np))
+
+    def _boundary(self, hit: CueHit) -> int:
+        toks = self.ctx.toks
+        k = hit.tok
+        if hit.intro == "back":
+            return toks[hit.tok].start if hit.tok < len(toks) else len(self.doc.text)
+        while k > 0 and (toks[k - 1].norm in CONNECTORS or toks[k - 1].text in CLAUSE_PUNCT):
+            k -= 1
+        return toks[k].start
+
+    def enclosing(self, offset: int) -> Quote | None:
+        best: Quote | None = None
+        for quotation in self.ctx.quotations:
+            quote = self.by_quotation.get(id(quotation))
+            if quote and quotation.content.start <= offset < quotation.content.end and (
+                    best is None or quotation.content.start >= best.content.start):
+                best = quote
+        return best
+
+    def clause_end(self, start: int, limit: int, sentence_only: bool = False, paragraph: bool = False) -> int:
+        toks, text = self.ctx.toks, self.doc.text
+        stop = limit
+        for b in self.boundaries:
+            if any(q.closed and start <= q.start < b < q.end for q in self.ctx.quotations):
+                continue  # a cue quoted inside the content belongs to it
+            if b > start and not sentence_only:
+                stop = min(stop, b)
+                break
+        end = start
+        i = _first_tok_at(toks, start)
+        skip_until = -1
+        while i < len(toks) and toks[i].start < stop:
+            tok = toks[i]
+            if i > 0 and toks[i].start > start and "\n" in text[toks[i - 1].end:tok.start] and end > start:
+                break
+            if tok.start < skip_until:
+                end = max(end, tok.end)
+                i += 1
+                continue
+            if tok.text in QUOTE_MARKS and tok.start in self.ctx.open_at:
+                q = self.ctx.open_at[tok.start]
+                if q.end <= stop:
+                    skip_until = q.end
+                    end = max(end, q.end)
+                    i += 1
+                    continue
+            if tok.text in SENTENCE_END and not _decimal_point(text, tok.start) and not (
+                    paragraph and tok.text != "؟"):
+                end = tok.end if tok.text in "?؟!" else end
+                break
+            if tok.text not in CLAUSE_PUNCT:
+                end = tok.end
+            i += 1
+        return max(end, start)
+
+    def resolve_pronoun(self, reply_prev: Quote | None) -> Speaker | None:
+        if reply_prev is not None:
+            return Speaker(reply_prev.speaker, reply_prev.speaker_text)
+        return self.last_addressee
+
+    # ----- main
+    def run(self) -> list[Quote]:
+        for hit in self.hits:
+            if hit.intro is None and hit.subject is not None and hit.form.type == "verb" and not hit.consumed:
+                # أكد فلان تطهير ... / أعرب فلان عن ...: no content, but the sentence names a speaker
+                # for the participles and bare verbs that follow.
+                self.last_speaker = self.speaker_from_np(hit.subject)
+                self.silent.append(hit)
+                continue
+            if hit.intro is None or hit.consumed:
+                continue
+            self.build(hit)
+        self.uncued_quotations()
+        return self.quotes
+
+    def build(self, hit: CueHit) -> None:
+        ctx, toks, doc = self.ctx, self.ctx.toks, self.doc
+        cue_tok = toks[hit.tok]
+        if hit.intro in ("comp", "source_front") and any(
+                q.kind != "direct" and q.content.start <= cue_tok.start < q.content.end for q in self.quotes):
+            return
+        outer = self.enclosing(cue_tok.start)
+        prev_in = self.last_in.get(outer.id) if outer else None
+        form = hit.form
+        confidence = 0.8
+        speaker: Speaker | None
+        first_person = outer is not None and hit.subject is None and any(f.person == 1 for f in hit.forms)
+        reply = outer is not None and prev_in is not None and hit.subject is None and not first_person and (
+            hit.conj.startswith("ف") or form.reply)
+        if hit.subject is not None:
+            speaker = self.speaker_from_np(hit.subject)
+            confidence = 0.9
+        elif form.person == 1 and outer is None:
+            speaker, confidence = Speaker(None, None), 0.5
+        elif first_person and outer is not None:
+            speaker, confidence = Speaker(outer.speaker, outer.speaker_text), 0.85
+        elif cue_tok.norm == "قيل" or (form.type == "source"):
+            speaker, confidence = Speaker(None, None), 0.5
+        elif reply and prev_in is not None:
+            speaker = Speaker(prev_in.addressee, prev_in.addressee_text)
+            confidence = 0.75
+        elif form.type == "participle":
+            speaker = self.clause_subject(hit) or self.last_speaker
+            confidence = 0.75
+        else:
+            speaker = self.preverbal_subject(hit) or self.embedded_subject(hit)
+            if speaker is None:
+                speaker = (Speaker(prev_in.speaker, prev_in.speaker_text) if prev_in else None) or self.last_speaker
+                confidence = 0.7
+        speaker = speaker or Speaker(None, None)
+        # Addressee.
+        addressee: Speaker | None = None
+        if hit.object_np is not None:
+            addressee = self.speaker_from_np(hit.object_np)
+        elif hit.addressee_np is not None:
+            addressee = self.speaker_from_np(hit.addressee_np)
+        elif hit.addressee_tok is not None:
+            addressee = self.addressee_token(hit.addressee_tok, hit, prev_in if reply or form.reply else None)
+        channel = hit.channel or form.channel or self.channel_before(hit)
+        if reply and prev_in is not None:
+            channel = channel or prev_in.channel
+            if addressee is None:
+                addressee = Speaker(prev_in.speaker, prev_in.speaker_text)
+        elif form.reply and prev_in is not None and addressee is None:
+            addressee = Speaker(prev_in.speaker, prev_in.speaker_text)
+            channel = channel or prev_in.channel
+        if form.reply and prev_in is not None:
+            channel = channel or prev_in.channel
+        # Content.
+        limit = outer.content.end if outer else len(doc.text)
+        kind = "indirect"
+        reported_by = outer.id if outer else None
+        if hit.intro in ("quote", "back") and hit.quotation is not None:
+            content = hit.quotation.content
+            kind = "direct"
+            confidence += 0.05
+        elif hit.intro == "colon":
+            end = self.clause_end(hit.content_start, limit, paragraph=True)
+            content = doc.span(hit.content_start, end)
+            kind = "direct"
+        elif hit.intro in ("comp", "source_front"):
+            end = self.clause_end(hit.content_start, limit)
+            content = doc.span(hit.content_start, end)
+        elif hit.intro == "source_back":
+            prev = self.quotes[-1] if self.quotes else None
+            cue_start = cue_tok.start
+            if prev is not None and prev.kind != "direct" and 0 <= cue_start - prev.content.end <= 3:
+                content = prev.content
+                reported_by = prev.id
+            else:
+                start = self.sentence_start(hit.tok)
+                end = self.clause_end(start, cue_start, sentence_only=True)
+                content = doc.span(start, end)
+            speaker = self.speaker_from_np(hit.subject) if hit.subject else speaker
+            confidence = 0.7
+        else:
+            return
+        content = _trim(doc, content)
+        if not content.text:
+            return
+        if hit.intro in ("comp", "source_front"):
+            inner = [q for q in ctx.quotations if content.start <= q.start and q.end <= content.end + 1]
+            if inner:
+                kind = "mixed"
+                for q in inner:
+                    self.by_quotation.setdefault(id(q), _placeholder(q))
+            if addressee is None or channel is None:
+                addressee, channel = self.scan_content_start(content, hit, addressee, channel)
+        if hit.source_ref is not None:
+            reported_by = self.source_reference(hit.source_ref) or reported_by
+        if form.type == "source" and hit.subject is not None and self.same_source(hit.subject):
+            ref = self.source_reference(hit.subject)
+            earlier = next((q for q in self.quotes if q.id == ref), None)
+            if earlier is not None and earlier.speaker_text is not None:
+                speaker = Speaker(earlier.speaker, earlier.speaker_text)
+        if speaker.entity is not None:
+            confidence += 0.05
+        cue_end = toks[hit.last].end if form.type == "source" and hit.via_verb else cue_tok.end
+        quote = Quote(
+            id=f"Q{len(self.quotes) + 1}", kind=kind, content=content,
+            cue=doc.span(cue_tok.start, cue_end), speaker=speaker.entity, speaker_text=speaker.span,
+            addressee=addressee.entity if addressee else None,
+            addressee_text=addressee.span if addressee else None, channel=channel,
+            confidence=min(confidence, 0.99), reported_by=reported_by,
+        )
+        self.quotes.append(quote)
+        self.hit_of[quote.id] = hit
+        if hit.quotation is not None:
+            self.by_quotation[id(hit.quotation)] = quote
+        if outer is not None:
+            self.last_in[outer.id] = quote
+        elif speaker.span is not None and form.type != "source":
+            self.last_speaker = speaker
+        elif speaker.span is not None and hit.intro == "source_front":
+            self.last_speaker = speaker
+        if addressee is not None and addressee.span is not None:
+            self.last_addressee = addressee
+
+    def addressee_token(self, k: int, hit: CueHit, reply_prev: Quote | None) -> Speaker | None:
+        tok = self.ctx.toks[k]
+        if k == hit.tok or tok.norm in ADDRESSEE_PRONOUNS:
+            return self.resolve_pronoun(reply_prev)
+        entity = self.doc.entity_at(tok.start + 1, tok.end) if self.doc.entities else None
+        skip = 0 if tok.norm.startswith("لل") else 1  # للصحفيين = ل + الصحفيين: keep the whole word
+        return Speaker(entity.id if entity else None, self.doc.span(tok.start + skip, tok.end))
+
+    def channel_before(self, hit: CueHit) -> str | None:
+        sid = self.ctx.sent[hit.tok]
+        for k in range(max(0, hit.tok - 6), hit.tok):
+            if self.ctx.sent[k] != sid:
+                continue
+            found = match_channel(self.ctx, k)
+            if found and k + found[1] <= hit.tok:
+                return found[0]
+        return None
+
+    def scan_content_start(self, content: Span, hit: CueHit, addressee: Speaker | None,
+                           channel: str | None) -> tuple[Speaker | None, str | None]:
+        toks = self.ctx.toks
+        i = _first_tok_at(toks, content.start)
+        window = [t for t in toks[i:i + 3] if t.end <= content.end]
+        if not any(strip_conj(t.norm) in COMMUNICATION_VERBS or (t.norm.startswith("ه") and t.norm[1:] in
+                   COMMUNICATION_VERBS) for t in window):
+            return addressee, channel
+        k = i
+        while k < len(toks) and k < i + 10 and toks[k].end <= content.end:
+            tok = toks[k]
+            if channel is None:
+                found = match_channel(self.ctx, k)
+                if found:
+                    channel = found[0]
+            after_verb = k > 0 and strip_conj(toks[k - 1].norm) in COMMUNICATION_VERBS
+            if addressee is None and tok.norm.startswith("ل") and not tok.norm.startswith("ال") and (
+                    tok.norm in ADDRESSEE_PRONOUNS or tok.norm.startswith("لل") or after_verb or (
+                    self.doc.entities and self.doc.entity_at(tok.start + 1, tok.end))):
+                addressee = self.addressee_token(k, hit, None)
+            k += 1
+        return addressee, channel
+
+    def clause_subject(self, hit: CueHit) -> Speaker | None:
+        """For a circumstantial participle (معتبرا، مضيفا): the subject of its clause."""
+        sid = self.ctx.sent[hit.tok]
+        for quote in reversed(self.quotes):
+            qh = self.hit_of[quote.id]
+            if self.ctx.sent[qh.tok] == sid and quote.speaker_text is not None and qh.tok < hit.tok:
+                return Speaker(quote.speaker, quote.speaker_text)
+            if self.ctx.sent[qh.tok] != sid:
+                break
+        for other in reversed(self.silent):
+            if self.ctx.sent[other.tok] == sid and other.tok < hit.tok and other.subject is not None:
+                return self.speaker_from_np(other.subject)
+        toks = self.ctx.toks
+        first = next(k for k in range(hit.tok + 1) if self.ctx.sent[k] == sid)
+        if not self.doc.entities:
+            return self.known_speaker_at(first) or self.initial_verb_subject(first, hit.tok)
+        window_end = toks[min(first + 2, len(toks) - 1)].end
+        best = None
+        for entity in self.doc.entities:
+            if entity.type not in _SUBJECT_TYPES:
+                continue
+            for m in entity.mentions:
+                if toks[first].start <= m.start < window_end and m.end <= toks[hit.tok].start and (
+                        best is None or m.start < best[1].start):
+                    best = (entity, m)
+        if best is None:
+            return None
+        return Speaker(best[0].id, self.doc.span(best[1].start, best[1].end))
+
+    def initial_verb_subject(self, first: int, stop: int) -> Speaker | None:
+        """Without entities: the subject right after a sentence-initial verb (وختم الدكتور فلان قائلا،
+        حمّل سمير جعجع ... موضحا، وشنت تركيا ... مشيرة)."""
+        toks = self.ctx.toks
+        tok = toks[first]
+        if not tok.is_word or tok.norm.startswith("ال") or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
+                or first + 1 >= stop or toks[first + 1].norm.startswith(("ل", "ب")) and not toks[first + 1].norm.startswith("ال"):
+            return None
+        if not (tok.norm[0] in "وف" or first == 0 or self.ctx.sent[first - 1] != self.ctx.sent[first]):
+            return None
+        np = collect_np(self.ctx, first + 1, limit=4)
+        if np is None or np[1] > stop or not toks[np[0]].norm[:1].isalpha():
+            return None
+        return self.speaker_from_np(np)
+
+    def known_speaker_at(self, k: int) -> Speaker | None:
+        """Without entities: a sentence-initial word that names an earlier speaker (لافروف أبدى ...)."""
+        tok = self.ctx.toks[k]
+        if not tok.is_word or tok.norm in FUNCTION_WORDS or len(tok.norm) < 3:
+            return None
+        for quote in reversed(self.quotes):
+            if quote.speaker_text is not None and tok.norm in quote.speaker_text.text and tok.norm in {
+                    w for w in _norm_words(quote.speaker_text.text)}:
+                return Speaker(quote.speaker, self.doc.span(tok.start, tok.end))
+        return None
+
+    def preverbal_subject(self, hit: CueHit) -> Speaker | None:
+        """Subject-verb order: الأمم المتحدة تقول إن / الوزير قال إن."""
+        if hit.conj:
+            return None
+        toks = self.ctx.toks
+        k = hit.tok - 1
+        sid = self.ctx.sent[hit.tok]
+        end = hit.tok
+        if k >= 0 and toks[k].norm == "قد":
+            k, end = k - 1, k
+        while k >= 0 and end - k <= 5:
+            tok = toks[k]
+            if not tok.is_word or self.ctx.sent[k] != sid or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
+                    or tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in ("لكن", "ولكن"):
+                break
+            if self.ctx.cue_forms(tok)[0]:
+                break
+            k -= 1
+        start = k + 1
+        if start >= end:
+            return None
+        np = (start, end)
+        span = self.span_of(np)
+        entity = self.doc.entity_at(span.start, span.end) if self.doc.entities else None
+        return Speaker(entity.id if entity else None, span)
+
+    def embedded_subject(self, hit: CueHit) -> Speaker | None:
+        """حيث قال أن ...: after ``وقال لافروف أن كيري ...`` the cue introduced by حيث continues the
+        reported clause, so its speaker is that clause's subject (كيري), not the reporter."""
+        toks = self.ctx.toks
+        if hit.tok == 0 or strip_conj(toks[hit.tok - 1].norm) != "حيث" or hit.conj:
+            return None
+        sid = self.ctx.sent[hit.tok]
+        prev = self.quotes[-1] if self.quotes else None
+        if prev is None or prev.kind == "direct" or not prev.content.start <= toks[hit.tok].start <= prev.content.end + 2:
+            return None
+        k = _first_tok_at(toks, prev.content.start)
+        if k >= len(toks) or toks[k].start != prev.content.start or self.ctx.sent[k] != sid:
+            return None  # the clause opens with an attached pronoun (أنه): the reporter goes on
+        np = collect_np(self.ctx, k, limit=4)
+        if np is None or np[1] > hit.tok:
+            return None
+        return self.speaker_from_np(np)
+
+    def same_source(self, np: tuple[int, int]) -> bool:
+        words = {self.ctx.toks[k].norm for k in range(*np)}
+        return bool(words & SAME_SOURCE) or "نفسه" in words
+
+    def source_reference(self, np: tuple[int, int]) -> str | None:
+        toks = self.ctx.toks
+        words = {toks[k].norm for k in range(*np)}
+        entity = self.entity_for(np)
+        for quote in reversed(self.quotes):
+            if entity is not None and quote.speaker == entity.id:
+                return quote.id
+            if words & SAME_SOURCE or "نفسه" in words:
+                spk = normalize_key(quote.speaker_text.text) if quote.speaker_text else ""
+                ent = self.doc.entity(quote.speaker)
+                if any(w in spk for w in OUTLET_WORDS) or (ent is not None and ent.type == "ORG"):
+                    return quote.id
+        if words & SAME_SOURCE or "نفسه" in words:
+            for quote in reversed(self.quotes):
+                hit = self.hit_of.get(quote.id)
+                if hit is not None and hit.subject is not None and hit.form.type != "source":
+                    return quote.id
+        return None
+
+    def sentence_start(self, k: int) -> int:
+        sid = self.ctx.sent[k]
+        toks = self.ctx.toks
+        j = k
+        while j > 0 and self.ctx.sent[j - 1] == sid:
+            j -= 1
+        while j < k and (toks[j].norm in CONNECTORS or not toks[j].is_word):
+            j += 1
+        return toks[j].start
+
+    def uncued_quotations(self) -> None:
+        for q in self.ctx.quotations:
+            if id(q) in self.by_quotation or q.depth > 0:
+                continue
+            if any(x.content.start <= q.start < x.content.end for x in self.quotes):
+                continue
+            if len(q.content.text.split()) < UNCUED_MIN_WORDS:
+                continue
+            before = self.doc.text[:q.start].rstrip(" \t")
+            if before and before[-1] not in ":\n.؟?!":
+                continue
+            speaker = self.last_speaker or Speaker(None, None)
+            quote = Quote(id=f"Q{len(self.quotes) + 1}", kind="direct", content=q.content, cue=None,
+                          speaker=speaker.entity, speaker_text=speaker.span, confidence=0.45)
+            self.quotes.append(quote)
+            self.by_quotation[id(q)] = quote
+
+
+def _norm_words(text: str) -> list[str]:
+    return normalize_key(text).split()
+
+
+def _placeholder(q: Quotation) -> Quote:
+    return Quote(id="", kind="direct", content=q.content)
+
+
+def _first_tok_at(toks: list[Tok], offset: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _decimal_point(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _opens_inside(text: str, start: int, end: int) -> bool:
+    """Whether an odd number of quote marks in ``text[start:end]`` leaves one open (keep its close)."""
+    return sum(1 for ch in text[start:end] if ch in QUOTE_MARKS) % 2 == 1
+
+
+def _trim(doc: Document, span: Span) -> Span:
+    start, end = span.start, span.end
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in "،,:؛;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛;." or (
+            text[end - 1] in QUOTE_MARKS and end - 1 > start and not _opens_inside(text, start, end - 1))):
+        end -= 1
+    return doc.span(start, end)
+
+
+def find_hits(ctx: Context) -> list[CueHit]:
+    hits: list[CueHit] = []
+    for tok in ctx.toks:
+        forms, conj, suffix = ctx.cue_forms(tok)
+        if not forms:
+            continue
+        ordered = sorted(forms, key=lambda f: (f.person != 3, f.type != "verb"))
+        hit = CueHit(tok.index, tok.index, ordered[0], tuple(ordered), conj, suffix)
+        inside = any(q.content.start <= tok.start < q.content.end for q in ctx.quotations)
+        analyse_cue(ctx, hit, inside)
+        hits.append(hit)
+    # وتابع قائلا: / وختم قائلا: two cues share one opener; the first one speaks.
+    seen: set[tuple[str, int]] = set()
+    for hit in hits:
+        if hit.intro in ("colon", "quote") and hit.intro_tok >= 0:
+            key = (hit.intro, hit.intro_tok)
+            if key in seen:
+                hit.consumed = True
+            seen.add(key)
+    # A source phrase inside another cue's lead-in (وأفاد مقدم ... حسب ذات المصدر إن) is part of it.
+    for hit in hits:
+        if hit.intro in ("comp", "colon", "quote") and hit.source_ref is not None:
+            for other in hits:
+                if other.form.type == "source" and hit.tok < other.tok < max(hit.intro_tok, hit.tok + 1):
+                    other.consumed = True
+    return hits
+
