@@ -1,0 +1,348 @@
+"""Event arguments from the trigger's sentence: actors, targets, location, date, fatalities.
+
+Roles come from the words just before an entity mention (grammar of Arabic news prose):
+على/ضد/بحق/من (after a death word) mark a target, لـ/من قبل/على يد/برصاص an agent, في/قرب/جنوب/
+قرية/مدينة a place; an unmarked actor-type mention before the trigger (SVO) or right after a verb
+(VSO) is its subject. Mentions after بلباس/بزي (disguised as X) and the speech source are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pyarabic.number import text2number
+
+from khabar.document import DateExpr, Document, EventDate, Quotation
+from khabar.events.cues import (
+    AGENT_MARKERS,
+    CIVILIAN_WORDS,
+    DISGUISE_AFTER,
+    DISGUISE_WORDS,
+    INJURED_WORDS,
+    LIGHT_VERBS,
+    LOCATIVE_WORDS,
+    SPEECH_VERBS,
+    TARGET_MARKERS,
+)
+from khabar.events.scan import Trigger, Word
+from khabar.text.normalize import normalize_key
+
+ACTOR_TYPES = frozenset({"ORG", "PER", "NORP", "GPE"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+VERB_POS = frozenset({"V", "V+", "I"})
+# Number words (normalize_key forms) read when ``doc.numbers`` is empty; source: MSA cardinals.
+NUMBER_WORDS = frozenset(normalize_key(w) for w in (
+    "واحد", "واحدة", "اثنان", "اثنين", "اثنتين", "ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة", "ست",
+    "ستة", "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة", "أحد", "إحدى", "اثنا",
+    "اثني", "عشرون", "عشرين", "ثلاثون", "ثلاثين", "أربعون", "أربعين", "خمسون", "خمسين", "ستون", "ستين",
+    "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئة", "مائة", "مئتين", "مائتين", "ألف",
+    "آلاف", "الف", "و",
+))
+DIGITS_RE = re.compile(r"^\d{1,6}$")
+
+
+@dataclass(slots=True)
+class MentionRef:
+    start: int
+    end: int
+    entity: str
+    type: str
+    first_word: int
+    last_word: int
+
+
+@dataclass(slots=True)
+class Arguments:
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    location: str | None = None
+    fatalities: int | None = None
+    civilians: bool = False
+    target_text: str | None = None
+
+
+def mention_index(doc: Document, words: list[Word]) -> list[MentionRef]:
+    """Every entity mention with the indexes of the words it covers, in text order."""
+    starts = [w.start for w in words]
+    out: list[MentionRef] = []
+    from bisect import bisect_left, bisect_right
+
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            first = bisect_right(starts, mention.start) - 1
+            last = bisect_left(starts, mention.end) - 1
+            if first < 0 or last < first:
+                continue
+            out.append(MentionRef(mention.start, mention.end, entity.id, entity.type, first, last))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _prev_norm(words: list[Word], index: int, back: int = 1) -> str:
+    j = index - back
+    if j < 0 or words[j].sentence != words[index].sentence:
+        return ""
+    norm = words[j].norm
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" and norm[1:] in _ALL_MARKERS else norm
+
+
+_ALL_MARKERS = LOCATIVE_WORDS | TARGET_MARKERS | AGENT_MARKERS | DISGUISE_WORDS
+
+
+CLAUSE_MARKS = frozenset("،,:؛;؟?!\u201c\u201d\"«»")
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """A clause mark (comma, colon, quotation mark ...) between ``start`` and ``end``."""
+    return any(ch in CLAUSE_MARKS for ch in text[start:end])
+
+
+def _role_of(words: list[Word], ref: MentionRef) -> str | None:
+    """loc | target | agent | disguise | None from the words before the mention."""
+    first = words[ref.first_word].norm
+    prev = _prev_norm(words, ref.first_word)
+    prev2 = _prev_norm(words, ref.first_word, 2)
+    after = ref.last_word + 1
+    if prev in SPEECH_VERBS or (after < len(words) and words[after].sentence == words[ref.first_word].sentence
+                                and words[after].norm in SPEECH_VERBS):
+        return "speaker"
+    if prev in DISGUISE_WORDS or prev2 in DISGUISE_WORDS or (
+            after < len(words) and words[after].norm in DISGUISE_AFTER):
+        return "disguise"
+    if ref.type in PLACE_TYPES and (prev in LOCATIVE_WORDS or first in LOCATIVE_WORDS
+                                    or first.startswith(("بال", "وبال", "في"))
+                                    or (first.startswith("ب") and ref.type == "GPE")):
+        return "loc"
+    if prev in TARGET_MARKERS:
+        return "target"
+    if prev in AGENT_MARKERS or (prev == "من" and prev2 == "مسلحين") or prev2 in ("يد", "قبل"):
+        return "agent"
+    if first.startswith("ل") and ref.type in ("ORG", "NORP", "GPE"):
+        return "lam"  # غارات للتحالف (agent right after a noun trigger) or ينتمون لداعش
+    if prev == "من":
+        return "of"
+    if ref.type in PLACE_TYPES and prev in ("من", "الى", "الي"):
+        return "loc"
+    return None
+
+
+def _number_value(doc: Document, words: list[Word], index: int) -> tuple[int | None, int]:
+    """The integer written at word ``index`` (digits, doc.numbers or number words) and words used."""
+    word = words[index]
+    for number in doc.numbers:
+        if number.start <= word.start < number.end and isinstance(number.value, int | float):
+            used = 1
+            while index + used < len(words) and words[index + used].start < number.end:
+                used += 1
+            value = number.value
+            return (int(value) if value and float(value).is_integer() else None), used
+    digits = word.norm.strip("«»\"'")
+    if DIGITS_RE.match(digits):
+        return int(digits), 1
+    used = 0
+    parts: list[str] = []
+    while index + used < len(words) and used < 5:
+        norm = words[index + used].norm
+        bare = norm[1:] if norm.startswith("و") and len(norm) > 2 else norm
+        if bare in NUMBER_WORDS and bare != "و":
+            parts.append(words[index + used].text)
+            used += 1
+        else:
+            break
+    if parts:
+        value = text2number(" ".join(parts))
+        return (int(value) if value else None), used
+    return None, 0
+
+
+DEATH_VERBS = frozenset({"لقي", "لقى", "ولقي", "ولقى", "لقوا", "ولقوا"})
+BACK_STOPS = frozenset({"ان", "إن", "أن", "بان", "انه", "قال", "قالت", "في", "خلال", "بعد"})
+
+
+def _number_before(doc: Document, words: list[Word], trigger: Trigger, reach: int) -> int | None:
+    """The nearest number within ``reach`` words before the trigger, not crossing a clause mark."""
+    for back in range(1, reach + 1):
+        j = trigger.first_word - back
+        if j < 0 or words[j].sentence != trigger.sentence:
+            return None
+        if words[j].norm in INJURED_WORDS or words[j].norm in BACK_STOPS or any(
+                ch in "،,:؛." for ch in doc.text[words[j].end:words[j + 1].start]):
+            return None
+        value, _used = _number_value(doc, words, j)
+        if value is not None:
+            return value
+    return None
+
+
+def fatalities_near(doc: Document, words: list[Word], trigger: Trigger) -> int | None:
+    """Deaths counted by a death word: مقتل 51، قتلوا خمسة أشخاص، 27 قتيلا، لقي 8 أشخاص مصرعهم."""
+    if not trigger.entry.fatal:
+        return None
+    nxt = trigger.last_word + 1
+    if nxt < len(words) and words[nxt].norm in INJURED_WORDS:
+        return None  # مقتل وإصابة 60: killed and wounded together
+    if trigger.entry.form == "مصرع":
+        for back in range(1, 9):
+            j = trigger.first_word - back
+            if j < 0 or words[j].sentence != trigger.sentence:
+                break
+            if words[j].norm in DEATH_VERBS:
+                for k in range(j + 1, trigger.first_word):
+                    value, _used = _number_value(doc, words, k)
+                    if value is not None:
+                        return value
+                return None
+    value = _number_before(doc, words, trigger, 2 if trigger.entry.pos in ("N", "X") else 6)
+    if value is not None:
+        return value
+    for ahead in range(1, 4):
+        j = trigger.last_word + ahead
+        if j >= len(words) or words[j].sentence != trigger.sentence or words[j].norm in INJURED_WORDS:
+            break
+        if ahead > 1 and any(ch in "،,:؛." for ch in doc.text[words[j - 1].end:words[j].start]):
+            break
+        value, used = _number_value(doc, words, j)
+        if value is not None:
+            after = j + used
+            if after < len(words) and words[after].norm in INJURED_WORDS:
+                return None
+            return value
+    return None
+
+
+def _civilian_text(words: list[Word], trigger: Trigger) -> str | None:
+    lo, hi = trigger.last_word + 1, min(len(words), trigger.last_word + 6)
+    for j in range(lo, hi):
+        if words[j].sentence != trigger.sentence:
+            break
+        if words[j].norm in CIVILIAN_WORDS or words[j].norm[1:] in CIVILIAN_WORDS:
+            return words[j].text
+    return None
+
+
+def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRef], trigger: Trigger,
+                      event_type: str, excluded: set[str], window: tuple[int, int] | None = None) -> Arguments:
+    """Fill actors/targets/location/fatalities for one trigger, looking within its sentence.
+
+    ``excluded`` holds entity ids that cannot be arguments (the speech source); ``window``
+    optionally narrows the look-up to a character range (a quote's content).
+    """
+    args = Arguments()
+    lo, hi = window if window else (0, len(doc.text))
+    in_sentence = [m for m in mentions
+                   if words[m.first_word].sentence == trigger.sentence and lo <= m.start and m.end <= hi
+                   and not (m.start < trigger.end and trigger.start < m.end)]
+    before = [m for m in in_sentence if m.end <= trigger.start]
+    after = [m for m in in_sentence if m.start >= trigger.end]
+    roles = {id(m): _role_of(words, m) for m in in_sentence}
+
+    # location: a place-marked mention after the trigger in its clause, else before it, else any
+    # place-type mention after it in the clause
+    clause_after = [m for m in after if not _clause_break(doc.text, trigger.end, m.start)]
+    clause_before = [m for m in before if not _clause_break(doc.text, m.end, trigger.start)]
+    places = ([m for m in clause_after if roles[id(m)] == "loc"]
+              or [m for m in reversed(clause_before) if roles[id(m)] == "loc"]
+              or [m for m in clause_after if m.type in PLACE_TYPES and roles[id(m)] is None
+                  and m.first_word <= trigger.last_word + 4])
+    if places and event_type != "CONSULT":
+        args.location = places[0].entity
+    def usable(m: MentionRef) -> bool:
+        return (m.type in ACTOR_TYPES and roles[id(m)] not in ("loc", "disguise", "speaker")
+                and m.entity not in excluded and m.entity != args.location)
+
+    if event_type in SYMMETRIC_TYPES:
+        for m in in_sentence:
+            if usable(m) and m.type in ("PER", "ORG") and m.entity not in args.actors:
+                args.actors.append(m.entity)
+        if not args.actors:
+            args.actors = [m.entity for m in in_sentence if usable(m) and m.type == "GPE"][:2]
+        return args
+
+    # targets: marked mentions after the trigger (على/ضد/بحق, من after a death word)
+    for m in after:
+        role = roles[id(m)]
+        if usable(m) and (role == "target" or (role == "of" and trigger.entry.fatal)):
+            if m.entity not in args.targets:
+                args.targets.append(m.entity)
+    # actor: agent-marked mention after the trigger (لـ only right after it)
+    agents = [m for m in after if usable(m) and m.entity not in args.targets and (
+        (roles[id(m)] == "agent" and m.first_word <= trigger.last_word + 5)
+        or (roles[id(m)] == "lam" and m.first_word <= trigger.last_word + 2))]
+    is_verb = trigger.entry.pos in VERB_POS
+    nxt = trigger.last_word + 1
+    passive = trigger.first_word > 0 and words[trigger.first_word - 1].norm in ("تم", "وتم", "جري")
+    if agents:
+        args.actors.append(agents[0].entity)
+    elif passive:
+        pass
+    elif is_verb and after and usable(after[0]) and after[0].first_word <= nxt + 1 and roles[id(after[0])] is None \
+            and not words[trigger.first_word].norm.endswith(("وا", "و")):
+        args.actors.append(after[0].entity)  # VSO: قصفت طائرات التحالف ...
+    else:
+        # SVO or light verb: the nearest unmarked mention before the trigger
+        for m in reversed(before):
+            if usable(m) and roles[id(m)] in (None, "agent") and m.entity not in args.targets:
+                args.actors.append(m.entity)
+                break
+        else:
+            light = [m for m in after if usable(m) and roles[id(m)] is None]
+            if not is_verb and light and any(words[k].norm in LIGHT_VERBS for k in range(
+                    trigger.last_word + 1, light[0].first_word)):
+                args.actors.append(light[0].entity)  # الهجوم الذي تشنه القوات السورية
+    # direct object of a verb: the first unmarked mention after it that is not the actor
+    if is_verb and not args.targets:
+        for m in after:
+            if usable(m) and m.entity not in args.actors and roles[id(m)] in (None, "of") \
+                    and m.first_word <= trigger.last_word + 4:
+                args.targets.append(m.entity)
+                break
+    # a noun's genitive: مقتل قائد الفرقة، اغتيال فلان
+    if not is_verb and not args.targets and after and trigger.entry.fatal:
+        m = after[0]
+        if usable(m) and m.first_word <= trigger.last_word + 3 and m.entity not in args.actors:
+            args.targets.append(m.entity)
+    args.fatalities = fatalities_near(doc, words, trigger)
+    civ = _civilian_text(words, trigger)
+    if civ and not args.targets:
+        args.civilians = True
+        args.target_text = civ
+    return args
+
+
+RELATIVE_DATE_WORDS = ("امس", "اليوم", "غدا", "الماضي", "المقبل", "القادم")
+
+
+def _quoted(quotations: list[Quotation], start: int) -> bool:
+    return any(q.content.start <= start < q.content.end for q in quotations)
+
+
+def event_date(doc: Document, trigger: Trigger, sentence_start: int, sentence_end: int,
+               quotations: list[Quotation] | None = None) -> EventDate | None:
+    """The date expression nearest the trigger in its clause, else the publication date.
+
+    A relative date inside quotation marks ("بالأمس" said at an undated forum) is anchored to the
+    speech, not to the publication, so it is not used.
+    """
+    best: DateExpr | None = None
+    best_distance = 0
+    for date in doc.dates:
+        if not (sentence_start <= date.start and date.end <= sentence_end and date.value):
+            continue
+        lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
+        if _clause_break(doc.text, lo, hi) and hi - lo > 40:
+            continue
+        relative = getattr(date, "relative", None)
+        if relative is None:
+            relative = any(w in normalize_key(date.text) for w in RELATIVE_DATE_WORDS)
+        if relative and _quoted(quotations if quotations is not None else doc.quotations, date.start):
+            continue
+        distance = min(abs(date.start - trigger.end), abs(trigger.start - date.end))
+        if best is None or distance < best_distance:
+            best, best_distance = date, distance
+    if best is not None:
+        return EventDate(best.value, best.precision, best.text)
+    if doc.meta.published:
+        return EventDate(doc.meta.published[:10], "publication", None)
+    return None

@@ -1,0 +1,66 @@
+"""CLI: ``khabar eval events [--split dev|test|all] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from khabar.cli_groups import CommandGroups
+
+# Upstream stages in pipeline order; used when the pipeline's list does not end with the events stage
+# yet (stages are wired one by one), so the evaluation always runs every stage that exists.
+UPSTREAM = (
+    ("khabar.text.stage", "segment_text"), ("khabar.ner.stage", "recognize_entities"),
+    ("khabar.numbers.stage", "extract_numbers"), ("khabar.time.stage", "extract_dates"),
+    ("khabar.link.stage", "link_entities"), ("khabar.quotes.stage", "extract_quotes"),
+)
+
+
+def pipeline_stages() -> list:
+    import importlib
+
+    from khabar import pipeline
+    from khabar.events.stage import extract_events
+
+    if any(stage is extract_events for stage in pipeline.STAGES):
+        return list(pipeline.STAGES)
+    stages = [pipeline.check_language]
+    for module_name, name in UPSTREAM:
+        try:
+            stages.append(getattr(importlib.import_module(module_name), name))
+        except (ImportError, AttributeError):
+            continue
+    return [*stages, extract_events]
+
+
+def _run(args: argparse.Namespace) -> int:
+    from khabar.events.evaluate import evaluate
+    from khabar.pipeline import analyze
+
+    split = None if args.split == "all" else args.split
+    stages = pipeline_stages()
+    report = evaluate(lambda text, meta: analyze(text, meta, stages=stages), split)
+    report["stages"] = [stage.__name__ for stage in stages]
+    if not args.per_article:
+        report.pop("per_article")
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"events eval, split={report['split']}, articles={report['articles']}, "
+          f"gold events={report['gold_events']}, system events={report['system_events']}")
+    print(f"  detection  P={report['precision']:.3f} R={report['recall']:.3f} F1={report['f1']:.3f}")
+    for key in ("fatalities_accuracy", "location_accuracy", "actor_accuracy", "status_accuracy"):
+        value = report[key]
+        print(f"  {key:20s} {'n/a' if value is None else f'{value:.3f}'}")
+    for row in report.get("per_article", []):
+        print("  ", json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+def register(groups: CommandGroups) -> None:
+    parser = groups.eval.add_parser(
+        "events", help="event detection P/R/F1 and argument accuracy on annotated articles")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--per-article", action="store_true", help="list gold/system/matched counts per article")
+    parser.set_defaults(handler=_run)

@@ -1,0 +1,160 @@
+"""Event evaluation on hand-annotated SaudiNewsNet articles (``tests/data/events/gold.jsonl``).
+
+The gold file holds references only (the article's url and source zip, offsets into its
+``content``); texts are read from the shared corpus at run time, never stored in the repository.
+Gold scope: violent and coercive events and protests (PLOVER ASSAULT, COERCE, PROTEST), one gold
+event per real happening with every trigger span that mentions it.
+
+Scores: detection precision/recall/F1 (a system event matches a gold event of the same type
+when one of its triggers overlaps one of the gold triggers; one-to-one, a second system event for
+an already matched gold event counts as a false positive); on matched events, accuracy of
+fatalities (exact, null included), location (the system place entity has a mention overlapping a
+gold place span or the same normalized name) and actor attribution (likewise, any gold actor).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from khabar.document import Document, Event, Meta
+from khabar.events.lexicon import load_lexicon
+from khabar.events.scan import find_triggers, sentences_of, words_of
+from khabar.paths import shared_data_dir
+from khabar.text.normalize import normalize_key
+
+GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "data" / "events" / "gold.jsonl"
+SCOPE = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+@dataclass
+class GoldEvent:
+    type: str
+    triggers: list[tuple[int, int]]
+    actors: list[tuple[int, int]] = field(default_factory=list)
+    targets: list[tuple[int, int]] = field(default_factory=list)
+    location: list[tuple[int, int]] = field(default_factory=list)
+    fatalities: int | None = None
+    status: str = "happened"
+
+
+@dataclass
+class GoldArticle:
+    url: str
+    zip: str
+    split: str
+    events: list[GoldEvent]
+
+
+def load_gold(path: Path = GOLD_PATH) -> list[GoldArticle]:
+    out: list[GoldArticle] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        data = json.loads(line)
+        events = [GoldEvent(e["type"], [tuple(t) for t in e["triggers"]], [tuple(a) for a in e.get("actors", [])],
+                            [tuple(t) for t in e.get("targets", [])], [tuple(x) for x in e.get("location", [])],
+                            e.get("fatalities"), e.get("status", "happened")) for e in data["events"]]
+        out.append(GoldArticle(data["url"], data["zip"], data["split"], events))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _zip_articles(zip_name: str) -> dict[str, dict[str, Any]]:
+    base = shared_data_dir() / "saudinewsnet" / zip_name
+    with zipfile.ZipFile(base) as archive:
+        out: dict[str, dict[str, Any]] = {}
+        for name in archive.namelist():
+            for article in json.loads(archive.read(name)):
+                out.setdefault(article["url"], article)
+    return out
+
+
+def article_of(gold: GoldArticle) -> dict[str, Any]:
+    return _zip_articles(gold.zip)[gold.url]
+
+
+def _published(article: dict[str, Any]) -> str | None:
+    value = str(article.get("date_extracted") or "")[:10]
+    return value if len(value) == 10 and value[4] == "-" else None
+
+
+def system_triggers(doc: Document, event: Event) -> list[tuple[int, int]]:
+    """The event's trigger plus every same-type trigger in its evidence sentences."""
+    spans = [(event.trigger.start, event.trigger.end)]
+    words = words_of(doc, sentences_of(doc))
+    lexicon = load_lexicon()
+    for evidence in event.evidence:
+        for trigger in find_triggers([w for w in words if evidence.start <= w.start < evidence.end], lexicon):
+            if trigger.entry.type == event.type:
+                spans.append((trigger.start, trigger.end))
+    return spans
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
+
+
+def _entity_matches(doc: Document, entity_id: str | None, spans: list[tuple[int, int]]) -> bool:
+    entity = doc.entity(entity_id)
+    if entity is None or not spans:
+        return False
+    if _overlaps([(m.start, m.end) for m in entity.mentions], spans):
+        return True
+    names = {normalize_key(entity.name)} | {normalize_key(m.text) for m in entity.mentions}
+    gold = {normalize_key(doc.text[s:e]) for s, e in spans}
+    return any(n and (n in g or g in n) for n in names for g in gold)
+
+
+def evaluate(analyze_fn: Any, split: str | None = None, path: Path = GOLD_PATH) -> dict[str, Any]:
+    tp = fp = fn = 0
+    fat_ok = fat_n = loc_ok = loc_n = act_ok = act_n = status_ok = 0
+    articles = [a for a in load_gold(path) if split in (None, a.split)]
+    per_article: list[dict[str, Any]] = []
+    for gold in articles:
+        article = article_of(gold)
+        doc = analyze_fn(article["content"], Meta(source=article.get("source"), url=gold.url,
+                                                 published=_published(article), title=article.get("title")))
+        system = [e for e in doc.events if e.type in SCOPE]
+        matched: set[int] = set()
+        a_tp = 0
+        for event in system:
+            spans = system_triggers(doc, event)
+            hit = next((i for i, g in enumerate(gold.events)
+                        if i not in matched and g.type == event.type and _overlaps(spans, g.triggers)), None)
+            if hit is None:
+                fp += 1
+                continue
+            matched.add(hit)
+            tp += 1
+            a_tp += 1
+            g = gold.events[hit]
+            fat_n += 1
+            fat_ok += int(event.fatalities == g.fatalities)
+            status_ok += int(event.status == g.status)
+            if g.location:
+                loc_n += 1
+                loc_ok += int(_entity_matches(doc, event.location, g.location))
+            if g.actors:
+                act_n += 1
+                act_ok += int(any(_entity_matches(doc, a, g.actors) for a in event.actors))
+        fn += len(gold.events) - len(matched)
+        per_article.append({"url": gold.url, "gold": len(gold.events), "system": len(system), "matched": a_tp})
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    def ratio(a: int, b: int) -> float | None:
+        return round(a / b, 4) if b else None
+
+    return {
+        "split": split or "all", "articles": len(articles), "gold_events": tp + fn, "system_events": tp + fp,
+        "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+        "fatalities_accuracy": ratio(fat_ok, fat_n), "location_accuracy": ratio(loc_ok, loc_n),
+        "location_n": loc_n, "actor_accuracy": ratio(act_ok, act_n), "actor_n": act_n,
+        "status_accuracy": ratio(status_ok, fat_n), "per_article": per_article,
+    }

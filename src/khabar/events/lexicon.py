@@ -1,0 +1,158 @@
+"""The trigger lexicon: Arabic event words typed to PLOVER, with their inflections.
+
+``triggers.tsv`` (see its header) lists stems with a word class; this module expands each stem
+into the surface forms it takes (past and imperfect verb affixes, noun plural/dual/tanwin
+endings) and matches a word after peeling proclitics (و ف ب ل ك س ال) and enclitic pronouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from khabar.paths import PACKAGE_DATA
+from khabar.text.normalize import normalize_key
+
+TRIGGERS_PATH = PACKAGE_DATA / "events" / "triggers.tsv"
+
+# Verb and noun endings (normalize_key forms); source: standard Arabic morphology tables.
+PAST_SUFFIXES: tuple[str, ...] = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
+IMPERFECT_PREFIXES: tuple[str, ...] = ("ي", "ت", "ن", "ا")
+IMPERFECT_SUFFIXES: tuple[str, ...] = ("", "ون", "ان", "ين", "وا", "ن", "و", "ا")
+NOUN_SUFFIXES: tuple[str, ...] = ("", "ات", "ين", "ون", "ان", "ا", "ي", "يه")
+# Proclitic sequences (conjunction, preposition or future marker, article), longest first.
+PROCLITICS: tuple[str, ...] = tuple(sorted({
+    c + p + a
+    for c in ("", "و", "ف")
+    for p in ("", "ب", "ل", "ك", "س")
+    for a in ("", "ال")
+} | {"لل", "ولل", "فلل"}, key=len, reverse=True))
+ENCLITICS: tuple[str, ...] = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
+MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    form: str
+    pos: str
+    type: str
+    mode: str | None
+    fatal: bool
+    block_prev: frozenset[str]
+    block_next: frozenset[str]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.form.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    single: dict[str, TriggerEntry]
+    phrases: dict[str, list[TriggerEntry]]  # first word (exact) -> phrases starting with it
+    size: int
+
+    def lookup(self, word_norm: str, stem_norm: str | None = None) -> TriggerEntry | None:
+        """The entry for one normalized word (clitics allowed), or None."""
+        for candidate, proclitic in _candidates(word_norm, stem_norm):
+            entry = self.single.get(candidate)
+            if entry is not None and _compatible(entry.pos, proclitic):
+                return entry
+        return None
+
+
+def _compatible(pos: str, proclitic: str) -> bool:
+    """Verbs take no article and no preposition; only imperfect verbs take the future marker."""
+    if pos in ("V", "V+"):
+        return proclitic in ("", "و", "ف")
+    if pos == "I":
+        return "ال" not in proclitic and not any(p in proclitic for p in "بك")
+    return "س" not in proclitic
+
+
+def _surface_forms(form: str, pos: str) -> list[str]:
+    if pos in ("V", "V+"):
+        return [form + s for s in PAST_SUFFIXES if pos == "V" or s not in ("", "ا")]
+    if pos == "I":
+        return [p + form + s for p in IMPERFECT_PREFIXES for s in IMPERFECT_SUFFIXES]
+    if pos == "N":
+        forms = [form + s for s in NOUN_SUFFIXES]
+        if form.endswith("ه"):  # ta marbuta: غاره -> غارات, غارتين
+            base = form[:-1]
+            forms += [base + "ات", base + "تين", base + "تان", base + "ت"]
+        return forms
+    return [form]
+
+
+def _parse_block(value: str) -> tuple[frozenset[str], frozenset[str]]:
+    prev, nxt = set(), set()
+    for item in (v.strip() for v in value.split(",")):
+        if item.startswith("<"):
+            prev.add(normalize_key(item[1:]))
+        elif item.startswith(">"):
+            nxt.add(normalize_key(item[1:]))
+    return frozenset(prev), frozenset(nxt)
+
+
+def parse_lexicon(lines: list[str]) -> Lexicon:
+    single: dict[str, TriggerEntry] = {}
+    phrases: dict[str, list[TriggerEntry]] = {}
+    size = 0
+    header_seen = False
+    for raw in lines:
+        line = raw.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            if line.startswith("form\t"):
+                continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        form, pos, type_, mode, fatal, block = (c.strip() for c in cols)
+        form = normalize_key(form)
+        prev, nxt = _parse_block(block)
+        entry = TriggerEntry(form, pos, type_, None if mode in ("", "-") else mode, fatal == "1", prev, nxt)
+        size += 1
+        if " " in form:
+            phrases.setdefault(form.split()[0], []).append(entry)
+            continue
+        for surface in _surface_forms(form, pos):
+            single.setdefault(surface, entry)
+    for entries in phrases.values():
+        entries.sort(key=lambda e: -len(e.words))
+    return Lexicon(single, phrases, size)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = TRIGGERS_PATH) -> Lexicon:
+    return parse_lexicon(path.read_text(encoding="utf-8").splitlines())
+
+
+def _candidates(word: str, stem: str | None = None) -> list[tuple[str, str]]:
+    """(form, proclitic) pairs of ``word`` with proclitics and/or an enclitic removed, whole word first.
+
+    ``stem`` is the stem segment the text core found, when there is one (its proclitic is unknown,
+    so it is tried as if bare).
+    """
+    out: list[tuple[str, str]] = [(word, "")]
+    if stem and stem != word:
+        out.append((stem, ""))
+    bases = [(word, "")]
+    for pro in PROCLITICS:
+        if pro and word.startswith(pro) and len(word) - len(pro) >= MIN_STEM:
+            bases.append((word[len(pro):], pro))
+    for base, pro in bases:
+        if (base, pro) not in out:
+            out.append((base, pro))
+        for enc in ENCLITICS:
+            if base.endswith(enc) and len(base) - len(enc) >= MIN_STEM:
+                cut = (base[: -len(enc)], pro)
+                if cut not in out:
+                    out.append(cut)
+    return out
+
+
+def stripped_forms(word: str) -> list[str]:
+    """The clitic-stripped forms of ``word`` (used for phrase words and cue lookups)."""
+    return [form for form, _ in _candidates(word)]

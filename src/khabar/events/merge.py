@@ -1,0 +1,161 @@
+"""One event per real event: mentions of the same happening (headline, lead, body) are merged.
+
+Mentions in one sentence with the same type merge unless their places or death tolls differ.
+Across sentences two mentions merge when nothing conflicts (actors, targets, place, death toll,
+means, status) and enough agrees: a shared actor (2), a shared place (2), the same death toll (2),
+a shared target (1), both speaking of deaths (1), neighbouring sentences (1); a score of 2 or more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar.document import EventDate, Span
+
+# Modes from generic to specific; a merged event keeps the most specific one.
+MODE_ORDER: tuple[str, ...] = (
+    "armed_clash", "destroy", "raid", "firearms", "assassination", "execution", "explosives", "ied",
+    "grenade", "missile", "shelling", "aerial", "suicide",
+)
+COMPATIBLE_MODES: tuple[frozenset[str], ...] = (
+    frozenset({"explosives", "suicide", "ied", "grenade"}),
+    frozenset({"execution", "firearms", "assassination"}),
+    frozenset({"shelling", "missile", "aerial"}),
+    frozenset({"retake", "armed_clash", "seize"}),
+)
+STATUS_RANK = {"happened": 5, "claimed": 4, "planned": 3, "threatened": 2, "hypothetical": 1, "denied": 0}
+
+
+@dataclass
+class Candidate:
+    type: str
+    mode: str | None
+    status: str
+    trigger: Span
+    sentence: int
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: EventDate | None = None
+    fatalities: int | None = None
+    fatal: bool = False
+    reported_by: str | None = None
+    civilians: bool = False
+    target_text: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    confidence: float = 0.6
+    definite: bool = False  # the trigger is a definite noun (ال + noun)
+
+
+def _modes_ok(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return any(a in group and b in group for group in COMPATIBLE_MODES)
+
+
+TERRITORIAL = frozenset({"retake", "seize"})
+
+
+def _dates_ok(a: EventDate | None, b: EventDate | None) -> bool:
+    """Two dates of one event cannot fall in different years."""
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value[:4] == b.value[:4]
+
+
+def _status_ok(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"happened", "claimed"}
+
+
+def _conflict(a: list[str], b: list[str]) -> bool:
+    return bool(a) and bool(b) and not set(a) & set(b)
+
+
+def score(event: Candidate, other: Candidate) -> int | None:
+    """How well ``other`` fits ``event`` (None: they cannot be the same event)."""
+    if event.type != other.type or not _status_ok(event.status, other.status):
+        return None
+    if event.location and other.location and event.location != other.location:
+        return None
+    if event.fatalities is not None and other.fatalities is not None and event.fatalities != other.fatalities:
+        return None
+    if (event.mode in TERRITORIAL) != (other.mode in TERRITORIAL) or not _dates_ok(event.date, other.date):
+        return None
+    same_sentence = other.sentence in event.sentences
+    if same_sentence:
+        return 10
+    if not _modes_ok(event.mode, other.mode):
+        return None
+    if _conflict(event.actors, other.actors) or _conflict(event.targets, other.targets):
+        return None
+    value = 0
+    value += 2 if set(event.actors) & set(other.actors) else 0
+    value += 2 if event.location and event.location == other.location else 0
+    value += 2 if event.fatalities is not None and event.fatalities == other.fatalities else 0
+    value += 1 if set(event.targets) & set(other.targets) else 0
+    value += 1 if event.fatal and other.fatal else 0
+    value += 1 if min(abs(s - other.sentence) for s in event.sentences) <= 1 else 0
+    value += 1 if event.mode and event.mode == other.mode else 0
+    value += 1 if other.definite else 0  # الهجوم، التفجير: a definite event noun refers back
+    return value
+
+
+def _specific(a: str | None, b: str | None) -> str | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    rank = {m: i for i, m in enumerate(MODE_ORDER)}
+    return a if rank.get(a, -1) >= rank.get(b, -1) else b
+
+
+def absorb(event: Candidate, other: Candidate) -> None:
+    event.mode = _specific(event.mode, other.mode)
+    if STATUS_RANK[other.status] > STATUS_RANK[event.status]:
+        event.status = other.status
+        event.reported_by = other.reported_by
+    elif event.reported_by is None:
+        event.reported_by = other.reported_by
+    for name in ("actors", "targets"):
+        values = getattr(event, name)
+        values.extend(v for v in getattr(other, name) if v not in values)
+    event.location = event.location or other.location
+    if event.date is None or (event.date.precision == "publication" and other.date is not None
+                              and other.date.precision != "publication"):
+        event.date = other.date
+    event.fatalities = event.fatalities if event.fatalities is not None else other.fatalities
+    event.fatal = event.fatal or other.fatal
+    event.civilians = event.civilians or other.civilians
+    event.target_text = event.target_text or other.target_text
+    event.evidence.extend(other.evidence)
+    event.sentences |= other.sentences
+    event.confidence = min(0.95, max(event.confidence, other.confidence) + 0.1)
+
+
+def merge_candidates(candidates: list[Candidate], threshold: int = 2) -> list[Candidate]:
+    """Merge within each sentence first, then the sentence-level events across the article."""
+    by_sentence: list[Candidate] = []
+    for candidate in candidates:
+        host = next((e for e in by_sentence if candidate.sentence in e.sentences
+                     and score(e, candidate) is not None), None)
+        if host is None:
+            by_sentence.append(candidate)
+        else:
+            absorb(host, candidate)
+    return _merge_across(by_sentence, threshold)
+
+
+def _merge_across(candidates: list[Candidate], threshold: int) -> list[Candidate]:
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        best, best_score = None, threshold - 1
+        for event in merged:
+            value = score(event, candidate)
+            if value is not None and value > best_score:
+                best, best_score = event, value
+        if best is None:
+            merged.append(candidate)
+        else:
+            absorb(best, candidate)
+    return merged

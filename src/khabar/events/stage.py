@@ -1,0 +1,140 @@
+"""Pipeline stage: PLOVER events with actors, targets, place, date, fatalities, source and ACLED type.
+
+Runs last. Reads tokens/sentences (text core), entities (NER + linking), numbers, dates and quotes
+when earlier stages filled them; without them it still finds triggers, status and death tolls.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from khabar.document import Document, Event, Quotation, Span
+from khabar.events.acled import classify
+from khabar.events.arguments import MentionRef, event_date, extract_arguments, mention_index
+from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
+from khabar.events.merge import Candidate, merge_candidates
+from khabar.events.scan import Trigger, Word, find_triggers, negated, sentences_of, words_of
+from khabar.events.status import cue_status, decide_status, find_source
+
+log = logging.getLogger(__name__)
+
+PHONE_WORDS = frozenset({"هاتفيا", "هاتفي", "الهاتفيه", "الهاتف", "هاتفيه", "بالهاتف", "اتصالا", "اتصال"})
+VISIT_WORDS = frozenset({"زياره", "زار", "يزور", "الزياره"})
+
+
+def _refine_mode(trigger: Trigger, words: list[Word]) -> str | None:
+    mode = trigger.entry.mode
+    if trigger.entry.type != "CONSULT":
+        return mode
+    lo, hi = max(0, trigger.first_word - 5), min(len(words), trigger.last_word + 6)
+    around = {words[k].norm for k in range(lo, hi) if words[k].sentence == trigger.sentence}
+    if around & PHONE_WORDS:
+        return "phone"
+    if around & VISIT_WORDS:
+        return "visit"
+    return mode
+
+
+def _find_quotations(text: str) -> list[Quotation]:
+    """Quotation-mark pairs from the text core when the segment stage did not run (hand-made docs)."""
+    try:
+        from khabar.text.quotemarks import find_quotations
+    except ImportError:  # text core not installed: no quotation marks known
+        return []
+    return find_quotations(text)
+
+
+OPERATION_WORDS = frozenset({"عمليه", "عمليات"})
+MILITARY_WORDS = frozenset({"عسكريه", "العسكريه", "عسكريا"})
+OPERATION_ENTRY = TriggerEntry("عمليه", "N", "ASSAULT", None, False, frozenset(), frozenset())
+
+
+def operation_triggers(words: list[Word], mentions: list[MentionRef], taken: set[int]) -> list[Trigger]:
+    """"عملية الموصل" / "عملية عسكرية": a military operation named by its place or kind."""
+    place_starts = {m.first_word for m in mentions if m.type in ("GPE", "LOC")}
+    out: list[Trigger] = []
+    for i, word in enumerate(words[:-1]):
+        if i in taken or not set(stripped_forms(word.norm)) & OPERATION_WORDS:
+            continue
+        nxt = words[i + 1]
+        if nxt.sentence == word.sentence and (i + 1 in place_starts or nxt.norm in MILITARY_WORDS):
+            out.append(Trigger(word.start, word.end, OPERATION_ENTRY, i, i, word.sentence))
+    return out
+
+
+def _definite(norm: str, pos: str) -> bool:
+    return pos in ("N", "X") and norm.startswith(("ال", "وال", "بال", "فال", "لل", "وبال"))
+
+
+def _trimmed(doc: Document, start: int, end: int) -> Span:
+    text = doc.text[start:end]
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    return doc.span(start + left, start + max(left, right))
+
+
+def candidates_of(doc: Document) -> list[Candidate]:
+    sentences = sentences_of(doc)
+    words = words_of(doc, sentences)
+    if not words:
+        return []
+    mentions = mention_index(doc, words)
+    quotations = doc.quotations or _find_quotations(doc.text)
+    out: list[Candidate] = []
+    triggers = find_triggers(words, load_lexicon())
+    taken = {k for t in triggers for k in range(t.first_word, t.last_word + 1)}
+    triggers = sorted(triggers + operation_triggers(words, mentions, taken), key=lambda t: t.start)
+    for trigger in triggers:
+        if negated(words, trigger.first_word):
+            continue
+        entry = trigger.entry
+        source = find_source(doc, words, trigger, quotations)
+        excluded = {source.entity} if source and source.entity and entry.type not in ("CONSULT", "AGREE") else set()
+        window = (source.window_start, len(doc.text)) if source and source.window_start is not None else None
+        args = extract_arguments(doc, words, mentions, trigger, entry.type, excluded, window)
+        if entry.type in ("CONSULT", "AGREE") and source and source.quoted and source.entity:
+            if source.entity not in args.actors:
+                args.actors.insert(0, source.entity)  # "سألت كيري هاتفيا": the speaker took part
+        status = decide_status(entry.type, cue_status(words, trigger), source, args.actors)
+        sentence = sentences[trigger.sentence] if sentences else None
+        s_start, s_end = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
+        out.append(Candidate(
+            type=entry.type, mode=_refine_mode(trigger, words), status=status,
+            trigger=doc.span(trigger.start, trigger.end), sentence=trigger.sentence,
+            actors=args.actors, targets=args.targets, location=args.location,
+            date=event_date(doc, trigger, s_start, s_end, quotations), fatalities=args.fatalities, fatal=entry.fatal,
+            reported_by=source.entity if source else None, civilians=args.civilians,
+            target_text=args.target_text, evidence=[_trimmed(doc, s_start, s_end)],
+            sentences={trigger.sentence}, definite=_definite(words[trigger.first_word].norm, entry.pos),
+            confidence=0.5 + 0.1 * bool(args.actors) + 0.1 * bool(args.location),
+        ))
+    return out
+
+
+def _dedupe_spans(spans: list[Span]) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Span] = []
+    for span in spans:
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            out.append(span)
+    return out
+
+
+def extract_events(doc: Document) -> Document:
+    """Append the document's events (ids V1, V2, ...) to ``doc.events``."""
+    if not doc.text or not doc.text.strip():
+        return doc
+    merged = merge_candidates(candidates_of(doc))
+    start = len(doc.events)
+    for number, candidate in enumerate(merged, start=start + 1):
+        event = Event(
+            id=f"V{number}", type=candidate.type, trigger=candidate.trigger, mode=candidate.mode,
+            status=candidate.status, actors=candidate.actors, targets=candidate.targets,
+            location=candidate.location, date=candidate.date, fatalities=candidate.fatalities,
+            reported_by=candidate.reported_by, confidence=round(candidate.confidence, 3),
+            evidence=_dedupe_spans(candidate.evidence),
+        )
+        event.acled = classify(event, doc, civilians=candidate.civilians)
+        doc.events.append(event)
+    return doc
