@@ -277,15 +277,18 @@ class NumberExpr:
     value: float | int | list[float | int] | None
     unit: str | None = None
     about: str | None = None
+    qualifier: str | None = None
+    """``more_than`` | ``less_than`` | ``at_least`` | ``at_most`` | ``about`` or None; ``value`` is the
+    figure the text names (the bound)."""
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "value": self.value,
-                "unit": self.unit, "about": self.about}
+                "unit": self.unit, "about": self.about, "qualifier": self.qualifier}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NumberExpr:
         return cls(data["start"], data["end"], data["text"], data.get("value"), data.get("unit"),
-                   data.get("about"))
+                   data.get("about"), data.get("qualifier"))
 
 
 @dataclass(slots=True)
@@ -295,14 +298,19 @@ class DateExpr:
     text: str
     value: str | None
     precision: str | None
+    relative: bool = False
+    """The value depends on the publication date ("بالأمس", "يوم الإثنين")."""
+    qualifier: str | None = None
+    """``more_than`` | ``less_than`` | ``about`` or None ("منذ أكثر من أسبوع")."""
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "value": self.value,
-                "precision": self.precision}
+                "precision": self.precision, "relative": self.relative, "qualifier": self.qualifier}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DateExpr:
-        return cls(data["start"], data["end"], data["text"], data.get("value"), data.get("precision"))
+        return cls(data["start"], data["end"], data["text"], data.get("value"), data.get("precision"),
+                   bool(data.get("relative", False)), data.get("qualifier"))
 
 
 @dataclass(slots=True)

@@ -1,0 +1,1 @@
+"""Arabic numbers: digits, number words, ranges, units and counted nouns."""

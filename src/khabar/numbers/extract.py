@@ -1,0 +1,277 @@
+"""Find number expressions in a text: cardinals, ranges, qualifiers, units and counted nouns.
+
+Span conventions (offsets into the original text):
+- the span covers the quantity: a qualifier before it ("أكثر من 50"), the number (digits and/or
+  words), and a unit after it (%, بالمئة, دولار أمريكي, كيلومتر); it leaves out a proclitic glued to
+  the first word ("وخمسة" -> "خمسة") and the counted noun, which goes to ``about``;
+- a range "بين X وY" covers "بين" to the end of Y, value ``[low(X), high(Y)]``; a digit range
+  "10-20" likewise;
+- plural magnitudes are ranges: عشرات [10, 99], مئات [100, 999], آلاف [1000, 9999], مئات الآلاف
+  [100000, 999999], بضعة [3, 9] (scaled by a following scale word);
+- a dual noun from a short news list (قتيلين) is the number 2 about its singular (قتيل);
+- ordinals (الخامس) are not cardinals and are not reported; definite cardinals (الاثنين, which is
+  also Monday) are skipped; numbers inside a date span (the dates stage's business) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.numbers import tables as tb
+from khabar.numbers.core import Core, Tok, lookup, parse_core, tokenize
+from khabar.text.normalize import normalize_key
+from khabar.time.rules import normalized_text
+
+_HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
+_DUALS: dict[str, str] = {}
+for _noun in tb.DUAL_NOUNS:
+    _key = normalize_key(_noun)
+    _stem = _key[:-1] + "ت" if _key.endswith("ه") else _key
+    for _suffix in ("ين", "ان"):
+        _DUALS[_stem + _suffix] = _noun
+_TWO = frozenset(normalize_key(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان"))
+_BETWEEN = frozenset(normalize_key(w) for w in ("بين", "وبين"))
+
+
+class Found:
+    """A number found in normalized offsets (mapped to the original by the caller)."""
+
+    __slots__ = ("about", "end", "qualifier", "start", "unit", "value")
+
+    def __init__(self, start: int, end: int, value: float | list[float], unit: str | None = None,
+                 about: str | None = None, qualifier: str | None = None) -> None:
+        self.start, self.end, self.value = start, end, value
+        self.unit, self.about, self.qualifier = unit, about, qualifier
+
+
+def tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() and abs(value) < 1e18 else round(value, 6)
+
+
+def _low(value: float | tuple[float, float]) -> float:
+    return value[0] if isinstance(value, tuple) else value
+
+
+def _high(value: float | tuple[float, float]) -> float:
+    return value[1] if isinstance(value, tuple) else value
+
+
+def _by_first_word(phrases: object) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:  # type: ignore[attr-defined]
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_PERCENT_INDEX = _by_first_word(tb.PERCENT_WORDS)
+_MEASURE_INDEX = _by_first_word(tb.MEASURES)
+_CANDIDATES = frozenset(tb.NUMBER_WORDS) | frozenset(_DUALS)
+
+
+def _maybe_number(tok: Tok) -> bool:
+    """Cheap filter before parsing: digits, or a word that is (a proclitic plus) a number word."""
+    if tok.kind == "num":
+        return True
+    text = tok.text
+    return tok.kind == "word" and (text in _CANDIDATES or text[1:] in _CANDIDATES or text[2:] in _CANDIDATES)
+
+
+def _match_words(toks: list[Tok], j: int, index: dict[str, list[tuple[str, ...]]]) -> tuple[int, tuple[str, ...]] | None:
+    """The longest phrase of ``index`` starting at token ``j``: (next index, phrase)."""
+    best = None
+    for phrase in index.get(toks[j].text, ()):
+        n = len(phrase)
+        if j + n <= len(toks) and all(toks[j + k].text == phrase[k] for k in range(n)):
+            if best is None or n > len(best):
+                best = phrase
+    return (j + len(best), best) if best else None
+
+
+def _unit_after(toks: list[Tok], j: int, prev_end: int) -> tuple[int, str] | None:
+    """A unit starting at token ``j``: (next index, unit)."""
+    if j >= len(toks):
+        return None
+    tok = toks[j]
+    if tok.kind == "pct" and tok.start - prev_end <= 1:
+        return j + 1, "percent"
+    found = _match_words(toks, j, _PERCENT_INDEX)
+    if found:
+        return found[0], tb.PERCENT_UNITS.get(found[1][0], "percent")
+    if tok.kind != "word":
+        return None
+    generic = tb.CURRENCIES.get(tok.text)
+    if generic:
+        adjectives = tb.CURRENCY_ADJECTIVES.get(generic, {})
+        if j + 1 < len(toks) and toks[j + 1].text in adjectives:
+            return j + 2, adjectives[toks[j + 1].text]
+        return j + 1, generic
+    measure = _match_words(toks, j, _MEASURE_INDEX)
+    if measure:
+        return measure[0], tb.MEASURES[measure[1]]
+    return None
+
+
+def _counted(toks: list[Tok], j: int, norm_to_surface: dict[int, str], value: float) -> str | None:
+    """The counted noun at token ``j`` (surface form), if any."""
+    if j >= len(toks) or toks[j].kind != "word" or toks[j].blocked:
+        return None
+    tok = toks[j]
+    if tok.text == "من":
+        if j + 1 < len(toks) and toks[j + 1].kind == "word" and toks[j + 1].text not in tb.NOT_COUNTED \
+                and lookup(toks[j + 1], True) is None:
+            return norm_to_surface[j + 1]
+        return None
+    if tok.text in tb.NOT_COUNTED or tok.text.startswith("و") or lookup(tok, True) is not None or len(tok.text) < 2:
+        return None
+    surface = norm_to_surface[j]
+    if value >= 11 and len(surface) > 3 and surface.endswith("ا"):
+        surface = surface[:-1]  # accusative tamyiz: شخصا -> شخص
+    return surface
+
+
+def find_numbers(text: str, blocked_spans: list[tuple[int, int]] | None = None) -> list[Found]:
+    """Numbers of ``text`` in original offsets; ``blocked_spans`` (original offsets) are skipped."""
+    if not text:
+        return []
+    normalized = normalized_text(text)
+    toks = tokenize(normalized.text)
+    if not toks:
+        return []
+    blocked = [(normalized.from_original(s), normalized.from_original(e)) for s, e in blocked_spans or []]
+    _block(toks, blocked)
+
+    def surface(k: int) -> str:
+        start, end = normalized.span_to_original(toks[k].start, toks[k].end)
+        return _HARAKAT.sub("", text[start:end])
+
+    class _Surface(dict[int, str]):
+        def __missing__(self, key: int) -> str:
+            return surface(key)
+
+    surfaces = _Surface()
+    out: list[Found] = []
+    i = 0
+    while i < len(toks):
+        if not _maybe_number(toks[i]):
+            i += 1
+            continue
+        core = parse_core(toks, i)
+        if core is None or _weak(toks, core):
+            dual = _dual(toks, i, surfaces)
+            if dual:
+                out.append(dual[0])
+                i = dual[1]
+            else:
+                i += 1
+            continue
+        found, i = _expand(toks, core, surfaces)
+        out.append(found)
+    for found in out:
+        found.start, found.end = normalized.span_to_original(found.start, found.end)
+    return out
+
+
+def _block(toks: list[Tok], blocked: list[tuple[int, int]]) -> None:
+    spans = sorted(blocked)
+    k = 0
+    for tok in toks:  # tokens and spans are both in text order: one sweep
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k][0] < tok.end:
+            tok.blocked = True
+    for k in range(1, len(toks) - 1):  # clock times and slashed figures: 10:30, 3/4
+        if toks[k].text in (":", "/") and toks[k - 1].kind == "num" and toks[k + 1].kind == "num" \
+                and toks[k].start == toks[k - 1].end and toks[k + 1].start == toks[k].end:
+            toks[k - 1].blocked = toks[k + 1].blocked = True
+
+
+def _weak(toks: list[Tok], core: Core) -> bool:
+    """A lone weak word (ست, خمس) with no word after it, or عشر after an ordinal, is not a number."""
+    if core.first != core.last:
+        return False
+    if toks[core.first].text in ("عشر", "عشره") and core.first > 0 and toks[core.first - 1].text in tb.ORDINALS:
+        return True
+    if toks[core.first].text not in tb.WEAK_UNITS:
+        return False
+    nxt = toks[core.last + 1] if core.last + 1 < len(toks) else None
+    return nxt is None or nxt.kind != "word"
+
+
+def _dual(toks: list[Tok], i: int, surfaces: dict[int, str]) -> tuple[Found, int] | None:
+    tok = toks[i]
+    if tok.kind != "word" or tok.blocked:
+        return None
+    for prefix in ("", "و", "ب", "ل", "ف"):
+        if tok.text.startswith(prefix) and tok.text[len(prefix):] in _DUALS:
+            noun = _DUALS[tok.text[len(prefix):]]
+            end, nxt = tok.end, i + 1
+            if nxt < len(toks) and toks[nxt].text in _TWO:
+                end, nxt = toks[nxt].end, nxt + 1
+            return Found(tok.start + len(prefix), end, 2, None, noun), nxt
+    return None
+
+
+def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Found, int]:
+    start, end, value, nxt = core.start, toks[core.last].end, core.value, core.last + 1
+    qualifier = None
+    # A range: "بين X وY" or digits "X-Y".
+    ranged = False
+    if core.first > 0 and toks[core.first - 1].text in _BETWEEN:
+        joined = _range_end(toks, nxt)
+        if joined is not None:
+            second, nxt = joined
+            low = _low(value)
+            if not core.has_scale and second.has_scale and low * second.scale <= _high(second.value):
+                low *= second.scale
+            value = (low, _high(second.value))
+            start = toks[core.first - 1].start + (1 if toks[core.first - 1].text.startswith("و") else 0)
+            if core.first > 1 and toks[core.first - 2].text == "ما":
+                start = toks[core.first - 2].start
+            end, ranged = toks[second.last].end, True
+    if not ranged and nxt + 1 < len(toks) and toks[nxt].text == "-" and toks[core.last].kind == "num":
+        second_core = parse_core(toks, nxt + 1, allow_prefix=False)
+        if second_core and toks[nxt + 1].kind == "num" and _high(second_core.value) > _low(value) \
+                and toks[nxt].start == end:
+            value, end, nxt = (_low(value), _high(second_core.value)), toks[second_core.last].end, second_core.last + 1
+    if not ranged:
+        for k in range(3, 0, -1):
+            if core.first - k >= 0:
+                words = tuple(t.text for t in toks[core.first - k:core.first])
+                glued = words[0][:1] in ("و", "ف") and (words[0][1:], *words[1:]) in tb.QUALIFIERS
+                if words in tb.QUALIFIERS or glued:
+                    qualifier = tb.QUALIFIERS[(words[0][1:], *words[1:]) if glued else words]
+                    start = toks[core.first - k].start + (1 if glued else 0)
+                    break
+    unit = None
+    # "%20": a percent sign typed before the number.
+    if core.first > 0 and toks[core.first - 1].kind == "pct" and toks[core.first - 1].end == toks[core.first].start:
+        unit, start = "percent", min(start, toks[core.first - 1].start)
+    found_unit = _unit_after(toks, nxt, end)
+    if found_unit and unit is None:
+        nxt, unit = found_unit
+        end = toks[nxt - 1].end
+    if qualifier is None and nxt < len(toks) and toks[nxt].text == "تقريبا":
+        qualifier, end, nxt = "about", toks[nxt].end, nxt + 1
+    about = None
+    if unit is None:
+        about = _counted(toks, nxt, surfaces, _high(value))
+        if about is None and core.first == core.last and _low(value) in (1, 2) and core.first > 0 \
+                and toks[core.first - 1].kind == "word" and not isinstance(value, tuple) \
+                and toks[core.first - 1].text not in tb.NOT_COUNTED and toks[core.first].kind == "word":
+            about = surfaces[core.first - 1]  # "شخص واحد": the noun comes first
+    result: float | list[float] = [tidy(value[0]), tidy(value[1])] if isinstance(value, tuple) else tidy(value)
+    return Found(start, end, result, unit, about, qualifier), max(nxt, core.last + 1)
+
+
+def _range_end(toks: list[Tok], j: int) -> tuple[Core, int] | None:
+    if j >= len(toks):
+        return None
+    if toks[j].text == "و" and j + 1 < len(toks):
+        second = parse_core(toks, j + 1, allow_prefix=False)
+    elif toks[j].text.startswith("و"):
+        second = parse_core(toks, j, allow_prefix=True)
+    else:
+        return None
+    if second is None:
+        return None
+    return second, second.last + 1

@@ -1,0 +1,177 @@
+"""Arabic number words, units and currencies (keys in ``normalize_key`` form).
+
+Source: standard Arabic grammar of the cardinal numbers (العدد والمعدود): both genders and the
+nominative/accusative-genitive forms of 1-10, the teens (أحد عشر ... تسعة عشر), the tens
+(عشرون/عشرين ...), hundreds written joined or apart (ثلاثمئة، ثلاث مائة), duals (مئتان، ألفان،
+مليونين) and the construct duals (ألفي، ملياري); plural magnitudes (عشرات، مئات، آلاف، ملايين).
+Currency ISO codes follow ISO 4217 (country adjectives pick the code; a bare riyal/dinar/pound
+keeps a generic name because it is ambiguous).
+"""
+
+from __future__ import annotations
+
+from khabar.text.normalize import normalize_key
+
+# kind: unit | teen_head | ten_word | ten | hundred | scale | scale_dual | scale_plural | vague |
+#       fraction | def_scale_plural
+NumberWord = tuple[str, float]
+
+_UNITS = {
+    1: ("واحد", "واحدة", "واحدا"),
+    2: ("اثنان", "اثنين", "اثنتان", "اثنتين", "ثنتان", "ثنتين"),
+    3: ("ثلاثة", "ثلاث"),
+    4: ("أربعة", "أربع"),
+    5: ("خمسة", "خمس"),
+    6: ("ستة", "ست"),
+    7: ("سبعة", "سبع"),
+    8: ("ثمانية", "ثماني", "ثمان"),
+    9: ("تسعة", "تسع"),
+}
+_TEEN_HEADS = {1: ("أحد", "إحدى"), 2: ("اثنا", "اثني", "اثنتا", "اثنتي")}  # only before عشر/عشرة
+_TEN_WORDS = ("عشرة", "عشر")
+_TENS = {
+    20: ("عشرون", "عشرين"), 30: ("ثلاثون", "ثلاثين"), 40: ("أربعون", "أربعين"), 50: ("خمسون", "خمسين"),
+    60: ("ستون", "ستين"), 70: ("سبعون", "سبعين"), 80: ("ثمانون", "ثمانين"), 90: ("تسعون", "تسعين"),
+}
+_HUNDRED_STEMS = {3: ("ثلاث",), 4: ("أربع",), 5: ("خمس",), 6: ("ست",), 7: ("سبع",), 8: ("ثمان", "ثماني"),
+                  9: ("تسع",)}
+_SCALES = {
+    1e3: ("ألف", "ألفا"), 1e6: ("مليون", "مليونا"), 1e9: ("مليار", "مليارا", "بليون", "بليونا"),
+    1e12: ("تريليون", "تريليونا"),
+}
+_SCALE_DUALS = {1e3: ("ألفان", "ألفين", "ألفي"), 1e6: ("مليونان", "مليونين", "مليوني"),
+                1e9: ("ملياران", "مليارين", "ملياري", "بليونين"), 1e12: ("تريليونين",)}
+_SCALE_PLURALS = {1e3: ("آلاف", "ألوف"), 1e6: ("ملايين",), 1e9: ("مليارات", "بلايين"),
+                  1e12: ("تريليونات",)}
+
+
+def _build() -> dict[str, NumberWord]:
+    table: dict[str, NumberWord] = {}
+
+    def add(kind: str, value: float, *forms: str) -> None:
+        for form in forms:
+            table.setdefault(normalize_key(form), (kind, value))
+
+    for value, forms in _UNITS.items():
+        add("unit", value, *forms)
+    for value, forms in _TEEN_HEADS.items():
+        add("teen_head", value, *forms)
+    add("ten_word", 10, *_TEN_WORDS)
+    for value, forms in _TENS.items():
+        add("ten", value, *forms)
+    add("hundred", 100, "مئة", "مائة")
+    add("hundred_dual", 200, "مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مئتي", "مائتا", "مائتي")
+    for unit, stems in _HUNDRED_STEMS.items():
+        for stem in stems:
+            add("hundred_full", unit * 100, stem + "مئة", stem + "مائة")
+    for value, forms in _SCALES.items():
+        add("scale", value, *forms)
+    for value, forms in _SCALE_DUALS.items():
+        add("scale_dual", value, *forms)
+    for value, forms in _SCALE_PLURALS.items():
+        add("scale_plural", value, *forms)
+        add("def_scale_plural", value, *("ال" + f for f in forms))
+    add("vague", 10, "عشرات")
+    add("vague", 100, "مئات", "مئآت")
+    add("vague_few", 3, "بضعة", "بضع")
+    add("fraction", 0.5, "نصف")
+    add("fraction", 0.25, "ربع")
+    return table
+
+
+NUMBER_WORDS: dict[str, NumberWord] = _build()
+# Words that are numbers only with a word after them (never at a clause end): ست "lady", خمس "fifth".
+WEAK_UNITS: frozenset[str] = frozenset(normalize_key(w) for w in ("ست", "خمس", "سبع", "تسع", "ثمان", "ربع", "نصف"))
+
+PERCENT_WORDS: tuple[tuple[str, ...], ...] = tuple(tuple(normalize_key(w) for w in words) for words in (
+    ("بالمئة",), ("بالمائة",), ("بالمية",), ("في", "المئة"), ("في", "المائة"), ("في", "المية"),
+    ("بالمئة",), ("بالميه",), ("نقطة", "مئوية"), ("بالألف",),
+))
+PERCENT_UNITS: dict[str, str] = {
+    normalize_key("نقطة"): "percentage_point", normalize_key("بالألف"): "per_mille",
+}
+
+# Currency nouns (singular, dual, plural, accusative) -> generic unit; adjectives refine to ISO 4217.
+_CURRENCIES = {
+    "USD": ("دولار", "دولارا", "دولارات", "دولاران", "دولارين", "دولاري"),
+    "EUR": ("يورو",),
+    "riyal": ("ريال", "ريالا", "ريالات", "ريالان", "ريالين", "ريالي"),
+    "dinar": ("دينار", "دينارا", "دنانير", "ديناران", "دينارين"),
+    "lira": ("ليرة", "ليرات", "ليرتين", "ليرتان"),
+    "pound": ("جنيه", "جنيها", "جنيهات", "جنيهين"),
+    "dirham": ("درهم", "درهما", "دراهم", "درهمين"),
+    "GBP": ("إسترليني", "استرليني"),
+    "CNY": ("يوان",),
+    "RUB": ("روبل", "روبلات"),
+    "JPY": ("ين",),
+    "toman": ("تومان",),
+    "rupee": ("روبية", "روبيات"),
+    "cent": ("سنت", "سنتا", "سنتات"),
+}
+CURRENCIES: dict[str, str] = {normalize_key(f): code for code, forms in _CURRENCIES.items() for f in forms}
+_CURRENCY_ADJECTIVES = {
+    "riyal": {"سعودي": "SAR", "قطري": "QAR", "يمني": "YER", "عماني": "OMR", "إيراني": "IRR", "ايراني": "IRR"},
+    "dinar": {"عراقي": "IQD", "كويتي": "KWD", "أردني": "JOD", "بحريني": "BHD", "تونسي": "TND", "ليبي": "LYD",
+              "جزائري": "DZD"},
+    "lira": {"سورية": "SYP", "سوري": "SYP", "لبنانية": "LBP", "لبناني": "LBP", "تركية": "TRY", "تركي": "TRY"},
+    "pound": {"مصري": "EGP", "إسترليني": "GBP", "استرليني": "GBP", "سوداني": "SDG"},
+    "dirham": {"إماراتي": "AED", "اماراتي": "AED", "مغربي": "MAD"},
+    "USD": {"أمريكي": "USD", "أميركي": "USD", "كندي": "CAD", "أسترالي": "AUD", "استرالي": "AUD"},
+}
+CURRENCY_ADJECTIVES: dict[str, dict[str, str]] = {
+    generic: {normalize_key(adj): code for adj, code in adjs.items()} | {
+        normalize_key(adj)[:-1] + "ا": code for adj, code in adjs.items() if adj.endswith("ي")}
+    for generic, adjs in _CURRENCY_ADJECTIVES.items()
+}
+
+_MEASURES = {
+    "km": ("كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "كيلو متر"),
+    "m": ("متر", "مترا", "أمتار", "م"),
+    "cm": ("سنتيمتر", "سنتيمترا", "سنتيمترات", "سم"),
+    "kg": ("كيلوغرام", "كيلوغراما", "كيلوغرامات", "كيلوجرام", "كيلوجراما", "كجم", "كغ", "كيلو"),
+    "g": ("غرام", "غراما", "جرام", "جراما"),
+    "t": ("طن", "طنا", "أطنان"),
+    "l": ("لتر", "لترا", "لترات"),
+    "barrel": ("برميل", "برميلا", "براميل"),
+    "ha": ("هكتار", "هكتارا", "هكتارات"),
+    "MW": ("ميغاواط", "ميجاوات", "ميغاوات", "ميجاواط"),
+    "mile": ("ميل", "ميلا", "أميال"),
+    "degree": ("درجة", "درجات"),
+    "km2": ("كيلومتر مربع", "كيلومترا مربعا", "كم مربع", "كم2"),
+    "m2": ("متر مربع", "مترا مربعا", "م2"),
+}
+MEASURES: dict[tuple[str, ...], str] = {
+    tuple(normalize_key(f).split()): code for code, forms in _MEASURES.items() for f in forms
+}
+
+# Words before a number that qualify it (longest first when matching).
+QUALIFIERS: dict[tuple[str, ...], str] = {tuple(normalize_key(w).split()): q for w, q in {
+    "أكثر من": "more_than", "اكثر من": "more_than", "أزيد من": "more_than", "ما يزيد على": "more_than",
+    "ما يزيد عن": "more_than", "ما يربو على": "more_than", "ما لا يقل عن": "at_least", "لا يقل عن": "at_least",
+    "أقل من": "less_than", "ما لا يزيد على": "at_most", "ما لا يزيد عن": "at_most", "نحو": "about",
+    "حوالي": "about", "حوالى": "about", "قرابة": "about", "زهاء": "about", "ما يقارب": "about",
+    "ما يقرب من": "about", "تقريبا": "about", "قرابة الـ": "about", "نحو الـ": "about",
+}.items()}
+
+# Words after a number that are not what it counts.
+NOT_COUNTED: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "ثم", "حتى", "منذ", "خلال", "بعد", "قبل",
+    "عند", "لدى", "بين", "إلى", "هو", "هي", "هم", "التي", "الذي", "الذين", "كما", "لكن", "أن", "إن", "قد",
+    "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك", "تلك", "فقط", "أيضا", "تقريبا", "نحو", "حيث", "عام", "سنة",
+))
+
+# Counted nouns recognised in the dual (قتيلين -> 2 قتيل): singular forms (standard news vocabulary).
+DUAL_NOUNS: tuple[str, ...] = (
+    "قتيل", "جريح", "شخص", "طفل", "طفلة", "جندي", "عنصر", "رجل", "امرأة", "شاب", "شرطي", "ضابط", "يوم", "شهر", "عام", "سنة", "أسبوع", "ساعة", "دقيقة", "مرة", "دولة", "طائرة", "سيارة", "صاروخ",
+    "قذيفة", "منزل", "هجوم", "انفجار", "هدف", "نقطة", "مقعد", "قرية", "مدينة", "مليار", "فريق", "مباراة",
+    "طالب", "طالبة", "سجين", "حالة", "وفاة",
+)
+# Sound masculine plurals look like duals (مسلحين، مدنيين، لاعبين): such nouns are left out above.
+
+# Ordinals before عشر/عشرة ("الخامس عشر", "حادي عشر"): then عشر is not the number 10.
+ORDINALS: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "حادي", "الحادي", "ثاني", "الثاني", "ثالث", "الثالث", "رابع", "الرابع", "خامس", "الخامس", "سادس",
+    "السادس", "سابع", "السابع", "ثامن", "الثامن", "تاسع", "التاسع", "حادية", "الحادية", "ثانية", "الثانية",
+    "ثالثة", "الثالثة", "رابعة", "الرابعة", "خامسة", "الخامسة", "سادسة", "السادسة", "سابعة", "السابعة",
+    "ثامنة", "الثامنة", "تاسعة", "التاسعة",
+))

@@ -1,0 +1,1 @@
+"""Arabic dates: both Gregorian month-name systems, Maghrebi names, Hijri, weekdays, relative."""

@@ -1,0 +1,165 @@
+"""Resolve parsed date expressions to ISO values against the publication date.
+
+Value formats: ``YYYY-MM-DD`` (precision ``day``), ``YYYY-MM`` (``month``), ``YYYY`` (``year``),
+``YYYY-Www`` (``week``, the ISO week containing the referenced day).
+
+Conventions (news reading):
+- a bare weekday ("يوم الإثنين") is the most recent such day on or before the publication date
+  (the publication day itself when it is that weekday); "الماضي" is strictly before it; "المقبل"/
+  "القادم" strictly after it.
+- "قبل/منذ N أيام|أسابيع|أشهر|سنوات" is the publication date minus N units, with the unit's precision;
+  "بعد N ..." adds them. A qualifier ("منذ أكثر من أسبوع") keeps the same value: the bound it names,
+  and the qualifier is reported beside the value.
+- a month name without a year ("شهر أكتوبر", "26 أكتوبر", "شهر رمضان") takes the occurrence closest
+  to the publication date (previous, same or next year of its calendar); "أكتوبر الماضي" is the
+  latest October before the publication month, "أكتوبر المقبل" the next one after it.
+- a Hijri date converts to its Gregorian day (Umm al-Qura); a Hijri month to the Gregorian month of
+  its 15th day; a Hijri year to the Gregorian year of its 1 Rajab (mid-year).
+Expressions that need the publication date keep ``value=None`` when it is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from khabar.time.hijri import (
+    add_days,
+    add_months,
+    gregorian_to_hijri_year,
+    hijri_month_to_gregorian,
+    hijri_to_gregorian,
+    hijri_year_to_gregorian,
+)
+from khabar.time.rules import DateMatch
+
+RELATIVE_KINDS = frozenset({"weekday", "relative_day", "period", "offset", "month_relative"})
+
+
+def parse_published(value: str | None) -> date | None:
+    """The publication day from an ISO date or datetime string; None when missing or malformed."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def needs_anchor(match: DateMatch) -> bool:
+    """Whether the expression can only be resolved with a publication date."""
+    if match.kind in RELATIVE_KINDS:
+        return True
+    return match.kind == "absolute" and match.year is None
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _format(day: date | None, precision: str) -> str | None:
+    if day is None:
+        return None
+    if precision == "day":
+        return day.isoformat()
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision == "week":
+        return iso_week(day)
+    return f"{day.year:04d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _absolute(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
+    precision = "day" if match.day else "month" if match.month else "year"
+    year = match.year
+    if match.calendar == "hijri":
+        if year is None:
+            if anchor is None:
+                return None, precision
+            year = _closest_year(anchor, gregorian_to_hijri_year(anchor),
+                                 lambda y: hijri_to_gregorian(y, match.month or 1, match.day or 15))
+        if match.day and match.month:
+            return _format(hijri_to_gregorian(year, match.month, match.day), "day"), "day"
+        if match.month:
+            return _format(hijri_month_to_gregorian(year, match.month), "month"), "month"
+        return _format(hijri_year_to_gregorian(year), "year"), "year"
+    if year is None:
+        if anchor is None:
+            return None, precision
+        year = _closest_year(anchor, anchor.year,
+                             lambda y: _safe_date(y, match.month or 1, match.day or 15))
+    return _format(_safe_date(year, match.month or 1, match.day or 1), precision), precision
+
+
+def _closest_year(anchor: date, year: int, to_date: Callable[[int], date | None]) -> int:
+    """Of ``year - 1, year, year + 1``, the one whose date is closest to the publication date."""
+    best, best_distance = year, None
+    for candidate in (year - 1, year, year + 1):
+        day = to_date(candidate)
+        if day is not None and (best_distance is None or abs((day - anchor).days) < best_distance):
+            best, best_distance = candidate, abs((day - anchor).days)
+    return best
+
+
+def _shift(anchor: date, unit: str, count: int) -> date | None:
+    if unit == "day":
+        return add_days(anchor, count)
+    if unit == "week":
+        return add_days(anchor, 7 * count)
+    if unit == "month":
+        return add_months(anchor, count)
+    try:
+        return anchor.replace(year=anchor.year + count, day=min(anchor.day, 28))
+    except ValueError:
+        return None
+
+
+def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
+    """``(value, precision)`` of one expression; value is None when it cannot be placed."""
+    if match.kind == "absolute":
+        return _absolute(match, anchor)
+    if match.kind == "relative_day":
+        return (_format(add_days(anchor, match.offset or 0), "day") if anchor else None), "day"
+    if match.kind == "weekday":
+        if anchor is None or match.weekday is None:
+            return None, "day"
+        if match.direction == "future":
+            delta = (match.weekday - anchor.weekday()) % 7 or 7
+            return _format(anchor + timedelta(days=delta), "day"), "day"
+        back = (anchor.weekday() - match.weekday) % 7
+        if back == 0 and match.direction == "past":
+            back = 7
+        return _format(anchor - timedelta(days=back), "day"), "day"
+    unit = match.unit or "day"
+    if anchor is None:
+        if match.kind == "month_relative":
+            return None, "day" if match.day else "month"
+        return None, unit
+    if match.kind == "period":
+        step = {"past": -1, "future": 1}.get(match.direction or "", 0)
+        return _format(_shift(anchor, unit, step), unit), unit
+    if match.kind == "offset":
+        count = match.offset or 1
+        return _format(_shift(anchor, unit, -count if match.direction == "past" else count), unit), unit
+    if match.kind == "month_relative" and match.month:
+        year = anchor.year
+        if match.day:  # "30 يونيو الماضي": the latest such day before (or next after) publication
+            if match.direction == "past" and (match.month, match.day) >= (anchor.month, anchor.day):
+                year -= 1
+            elif match.direction == "future" and (match.month, match.day) <= (anchor.month, anchor.day):
+                year += 1
+            return _format(_safe_date(year, match.month, match.day), "day"), "day"
+        if match.direction == "past" and match.month >= anchor.month:
+            year -= 1
+        elif match.direction == "future" and match.month <= anchor.month:
+            year += 1
+        return _format(_safe_date(year, match.month, 1), "month"), "month"
+    return None, unit

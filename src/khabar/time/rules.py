@@ -1,0 +1,255 @@
+"""Find Arabic date expressions (no resolution): regular expressions over the normalized text.
+
+Every pattern runs on ``normalize(text).text`` (digits folded to ASCII, hamza/ta marbuta folded) and
+reports a span that is mapped back to original offsets. A single-letter proclitic (و ف ب ل ك) in
+front of the expression is left out of the span: "بالأمس" -> "الأمس", "ولعام 2014" -> "عام 2014".
+Overlapping matches are resolved longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from khabar.text.normalize import NormalizedText, normalize
+from khabar.time import tables as t
+
+
+@dataclass(slots=True)
+class DateMatch:
+    """One date expression found in the text, parsed but not yet resolved."""
+
+    start: int
+    end: int
+    kind: str  # absolute | weekday | relative_day | period | offset | month_relative
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: str = "gregorian"
+    weekday: int | None = None
+    direction: str | None = None  # past | future | current
+    offset: int | None = None  # days for relative_day, count for offset
+    unit: str | None = None  # day | week | month | year
+    qualifier: str | None = None
+
+
+def _trie_regex(node: dict[str, dict], terminal: bool = False) -> str:  # type: ignore[type-arg]
+    """A regex for the words of a character trie: shared prefixes are factored out, so a failing
+    position costs one character test instead of one test per word."""
+    branches = []
+    for ch in sorted(node, key=lambda c: (c == "", c)):
+        if ch == "":
+            continue
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _alt(words: object) -> str:
+    """One regex matching any of ``words`` (longest first; a space matches any whitespace)."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):  # type: ignore[call-overload]
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(root) + ")"
+
+
+_GM = _alt(t.GREGORIAN_MONTHS)
+_HM = _alt(t.HIJRI_MONTHS)
+_WD = _alt(t.WEEKDAYS)
+_REL = _alt(t.PAST | t.FUTURE | t.CURRENT - {"هذا", "هذه"})
+_ERA = _alt(t.HIJRI_ERAS | t.GREGORIAN_ERAS)
+_YEAR = rf"(?P<year>\d{{4}})(?:\s*(?P<era>{_ERA})(?!\w))?(?!\d)"
+_YEAR_LEAD = r"\s*[,،]?\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?"
+_ALT_MONTH = rf"(?:\s*[(/]\s*{_GM}\s*\)?)?"
+_DAY = r"(?P<day>[0-3]?\d)(?!\d)"
+_PRE = r"(?<!\w)(?:[وفبلك]{1,2})?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("greg_day", re.compile(
+        _PRE + rf"(?P<span>(?:(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*)?{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}"
+        rf"(?:{_YEAR_LEAD}{_YEAR}|\s+(?P<rel>{_REL}))?)(?!\w)")),
+    ("greg_month", re.compile(
+        _PRE + rf"(?P<span>(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}{_YEAR_LEAD}{_YEAR})(?!\w)")),
+    ("greg_month_rel", re.compile(
+        _PRE + rf"(?P<span>(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}\s+(?P<rel>{_REL}))(?!\w)")),
+    ("greg_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<gm>{_GM}))(?!\w)")),
+    ("greg_month_prep", re.compile(
+        r"(?<!\w)(?:[وف])?" + _alt(t.MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<gm>{_GM}))(?!\w)(?!\s*\d)")),
+    ("hijri_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<hm>{_HM}))(?!\w)(?!\s*\d)")),
+    ("hijri_day", re.compile(
+        _PRE + rf"(?P<span>{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})(?:{_YEAR_LEAD}{_YEAR})?)(?!\w)")),
+    ("hijri_month", re.compile(_PRE + rf"(?P<span>(?:شهر\s+)?(?P<hm>{_HM}){_YEAR_LEAD}{_YEAR})(?!\w)")),
+    ("numeric_dmy", re.compile(
+        r"(?<![\d./A-Za-z-])(?P<span>(?P<day>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<month>\d{1,2})\s?(?P=sep)\s?"
+        + _YEAR + r")(?![\w/-])")),
+    ("numeric_ymd", re.compile(
+        r"(?<![\d./A-Za-z-])(?P<span>(?P<year>\d{4})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2}))"
+        r"(?:\s*(?P<era>" + _ERA + r"))?(?![\w/-])")),
+    ("year_noun", re.compile(_PRE + r"(?P<span>(?:سنه|عام|العام|السنه)\s+" + _YEAR + r")(?!\w)")),
+    ("year_prep", re.compile(
+        r"(?<!\w)(?:[وف])?" + _alt(t.YEAR_PREPOSITIONS) + r"\s+(?P<span>(?P<year>(?:19|20)\d\d)"
+        r"(?:\s*(?P<era>" + _ERA + r")(?!\w))?)(?![\d.,٫٬%٪])")),
+    ("weekday", re.compile(
+        _PRE + rf"(?P<span>(?:(?P<yawm>يوم)\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?)(?!\w)")),
+    ("relative_day", re.compile(
+        _PRE + rf"(?P<span>(?P<rd>{_alt(t.RELATIVE_DAYS)})(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?)(?!\w)")),
+    ("period", re.compile(
+        _PRE + rf"(?P<span>(?:(?P<per>{_alt(t.PERIODS)})\s+(?P<rel>{_REL})|(?:هذا|هذه)\s+(?P<per2>{_alt(t.PERIODS)})))"
+        r"(?!\w)")),
+    ("offset", re.compile(
+        _PRE + rf"(?P<span>(?P<dir>قبل|منذ|بعد)\s+(?:(?P<q>{_alt(t.QUALIFIERS)})\s+)?"
+        rf"(?:(?P<cnt>\d{{1,3}}|{_alt(t.SMALL_NUMBERS)})\s+)?(?P<unit>{_alt(t.DURATION_UNITS)}))(?!\w)(?!\s*\d)")),
+]
+
+_DIRECTION = {**{w: "past" for w in t.PAST}, **{w: "future" for w in t.FUTURE},
+              **{w: "current" for w in t.CURRENT}}
+_WORD = re.compile(r"\w+")
+
+
+def _year_of(year: str, era: str | None) -> tuple[int, str]:
+    value = int(year)
+    if era in t.HIJRI_ERAS:
+        return value, "hijri"
+    if era in t.GREGORIAN_ERAS:
+        return value, "gregorian"
+    # Without an era, 1380-1470 is read as a Hijri year (Gulf papers write "عام 1436" for 2015).
+    return value, ("hijri" if 1380 <= value <= 1470 else "gregorian")
+
+
+def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
+    g = m.groupdict()
+    start, end = m.span("span")
+    year, calendar = (None, "gregorian")
+    if g.get("year"):
+        year, calendar = _year_of(g["year"], g.get("era"))
+    if kind.startswith("greg_"):
+        month = t.GREGORIAN_MONTHS[re.sub(r"\s+", " ", g["gm"])]
+        if re.sub(r"\s+", " ", g["gm"]) in t.AMBIGUOUS_MONTHS and kind in (
+                "greg_month_rel", "greg_month_bare", "greg_month_prep"):
+            return None
+        if kind == "greg_day":
+            day = int(g["day"])
+            if not 1 <= day <= 31:
+                return None
+            if g.get("rel"):  # "30 يونيو الماضي": the year follows from the publication date
+                return DateMatch(start, end, "month_relative", None, month, day,
+                                 direction=_DIRECTION.get(g["rel"], "current"))
+            return DateMatch(start, end, "absolute", year, month, day, calendar)
+        if kind == "greg_month":
+            return DateMatch(start, end, "absolute", year, month, None, calendar)
+        direction = _DIRECTION.get(g.get("rel") or "", "current")
+        return DateMatch(start, end, "month_relative", None, month, None, direction=direction)
+    if kind in ("hijri_day", "hijri_month", "hijri_month_bare"):
+        if year is not None and not (g.get("era") in t.HIJRI_ERAS or 1300 <= year <= 1600):
+            return None
+        month = t.HIJRI_MONTHS[re.sub(r"\s+", " ", g["hm"])]
+        day = int(g["day"]) if g.get("day") else None
+        if day is not None and not 1 <= day <= 30:
+            return None
+        return DateMatch(start, end, "absolute", year, month, day, "hijri")
+    if kind in ("numeric_dmy", "numeric_ymd"):
+        day, month = int(g["day"]), int(g["month"])
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None
+        if calendar == "gregorian" and not 1800 <= (year or 0) <= 2200:
+            return None
+        return DateMatch(start, end, "absolute", year, month, day, calendar)
+    if kind in ("year_noun", "year_prep"):
+        if calendar == "gregorian" and not 1000 <= (year or 0) <= 2200:
+            return None
+        return DateMatch(start, end, "absolute", year, None, None, calendar)
+    if kind == "weekday":
+        if not g.get("yawm") and not g.get("rel") and _looks_like_dual(norm, start, g["wd"]):
+            return None
+        direction = _DIRECTION.get(g.get("rel") or "")
+        return DateMatch(start, end, "weekday", weekday=t.WEEKDAYS[g["wd"]], direction=direction)
+    if kind == "relative_day":
+        rd = re.sub(r"\s+", " ", g["rd"])
+        if rd == "اليوم" and not (g.get("wd") or g.get("wd2")):
+            following = _WORD.match(norm, end + 1) if end + 1 < len(norm) and norm[end] == " " else None
+            if following and following.group().startswith("ال"):
+                return None  # "اليوم التالي", "اليوم الوطني": not the publication day
+        return DateMatch(start, end, "relative_day", offset=t.RELATIVE_DAYS[rd])
+    if kind == "period":
+        per = g.get("per") or g.get("per2") or ""
+        direction = _DIRECTION.get(g.get("rel") or "", "current")
+        return DateMatch(start, end, "period", unit=t.PERIODS[per], direction=direction)
+    if kind == "offset":
+        unit, implied = t.DURATION_UNITS[g["unit"]]
+        count: int | None = implied
+        if g.get("cnt"):
+            count = int(g["cnt"]) if g["cnt"].isdigit() else t.SMALL_NUMBERS[g["cnt"]]
+        elif count is None:
+            singular = g["unit"] in ("يوم", "اسبوع", "شهر", "عام", "سنه")
+            if not singular:
+                return None  # "قبل أيام": too vague to place
+            count = 1
+        direction = "future" if g["dir"] == "بعد" else "past"
+        qualifier = t.QUALIFIERS.get(re.sub(r"\s+", " ", g["q"])) if g.get("q") else None
+        return DateMatch(start, end, "offset", offset=count, unit=unit, direction=direction, qualifier=qualifier)
+    return None
+
+
+def _looks_like_dual(norm: str, start: int, weekday: str) -> bool:
+    """'البلدين الاثنين' ('the two countries'): الاثنين after a definite dual noun is not Monday."""
+    if weekday != "الاثنين":
+        return False
+    before = norm[max(0, start - 30):start].split()
+    return bool(before) and before[-1].startswith("ال") and before[-1].endswith(("ين", "ان"))
+
+
+@lru_cache(maxsize=4)
+def normalized_text(text: str) -> NormalizedText:
+    """``normalize(text)``, cached: the numbers and dates stages both read the same article."""
+    return normalize(text)
+
+
+# Cheap gates: a pattern family runs only when its key words occur at all.
+_GATES: dict[str, re.Pattern[str]] = {
+    "greg": re.compile(_GM), "hijri": re.compile(_HM), "numeric": re.compile(r"\d\s?[/.-]\s?\d"),
+    "year": re.compile(r"\d{4}"),
+}
+_FAMILY = {"greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
+           "greg_month_prep": "greg", "hijri_month_bare": "hijri", "hijri_day": "hijri", "hijri_month": "hijri",
+           "numeric_dmy": "numeric", "numeric_ymd": "numeric", "year_noun": "year", "year_prep": "year"}
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All date expressions in ``text`` (original offsets), non-overlapping, in text order."""
+    if not text:
+        return []
+    return [replace(match) for match in _find_dates(text)]
+
+
+@lru_cache(maxsize=4)
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
+    normalized = normalized_text(text)
+    norm = normalized.text
+    open_gates = {name for name, gate in _GATES.items() if gate.search(norm)}
+    candidates: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        family = _FAMILY.get(kind)
+        if family is not None and family not in open_gates:
+            continue
+        for match in pattern.finditer(norm):
+            found = _build(kind, match, norm)
+            if found is not None:
+                candidates.append(found)
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[DateMatch] = []
+    occupied = bytearray(len(norm) + 1)
+    for cand in candidates:
+        if not any(occupied[cand.start:cand.end]):
+            taken.append(cand)
+            occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+    taken.sort(key=lambda c: c.start)
+    for cand in taken:
+        cand.start, cand.end = normalized.span_to_original(cand.start, cand.end)
+    return tuple(taken)

@@ -1,0 +1,109 @@
+"""Arabic calendar vocabulary: month names, weekdays and relative-time words.
+
+Sources: the Gregorian month names of the three Arabic systems are the CLDR names (as shipped by
+Babel for the locales ``ar``/``ar_SA`` (Egypt/Gulf), ``ar_IQ``/``ar_LB``/``ar_SY`` (Levantine/Iraqi
+Syriac names), ``ar_DZ``/``ar_TN`` (Maghrebi French-derived) and ``ar_MA`` (Moroccan)), plus common
+spelling variants seen in news (يونيه، يوليه، إبريل، تشرين أول ...). Hijri month names and weekday
+names are standard Arabic. Every key is stored in ``normalize_key`` form, so the matcher runs on
+normalized text (hamza/alef, ta marbuta and alef maqsura folded).
+"""
+
+from __future__ import annotations
+
+from khabar.text.normalize import normalize_key
+
+
+def _fold(table: dict[str, int]) -> dict[str, int]:
+    return {normalize_key(name): value for name, value in table.items()}
+
+
+GREGORIAN_MONTHS: dict[str, int] = _fold({
+    # Egypt / Gulf (CLDR ar) and variants
+    "يناير": 1, "فبراير": 2, "فبرير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "ابريل": 4, "مايو": 5,
+    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "أغسطوس": 8, "سبتمبر": 9,
+    "أكتوبر": 10, "اكتوبر": 10, "أكتوبير": 10, "نوفمبر": 11, "نوفمير": 11, "ديسمبر": 12,
+    # Levantine / Iraqi (CLDR ar_IQ, ar_LB, ar_SY)
+    "كانون الثاني": 1, "كانون ثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
+    "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين أول": 10, "تشرين الثاني": 11,
+    "تشرين ثاني": 11, "كانون الأول": 12, "كانون أول": 12,
+    # Maghrebi (CLDR ar_DZ, ar_TN) and Moroccan (CLDR ar_MA)
+    "جانفي": 1, "فيفري": 2, "أفريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7, "جويليه": 7, "أوت": 8,
+    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+})
+
+# Month names that are also common words (آب "father", مارس "practised", ماي, أوت, تموز as a
+# name): accepted only with a day or a year next to them, never alone.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset(normalize_key(w) for w in ("آب", "مارس", "ماي", "أوت", "أيار"))
+
+HIJRI_MONTHS: dict[str, int] = _fold({
+    "محرم": 1, "المحرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع أول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "ربيع ثاني": 4, "ربيع آخر": 4, "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6,
+    "جمادى الثانية": 6, "جمادى الآخر": 6, "جمادى الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
+})
+
+# Monday = 0 (Python's ``date.weekday()``).
+WEEKDAYS: dict[str, int] = _fold({
+    "الإثنين": 0, "الاثنين": 0, "الأثنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الأربعاء": 2, "الاربعا": 2,
+    "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
+})
+
+# Relative days: offset from the publication date.
+RELATIVE_DAYS: dict[str, int] = _fold({
+    "أمس": -1, "الأمس": -1, "يوم أمس": -1, "البارحة": -1, "أول أمس": -2, "أول من أمس": -2,
+    "أمس الأول": -2, "اليوم": 0, "غدا": 1, "غداً": 1, "الغد": 1, "يوم غد": 1, "بعد غد": 2,
+})
+
+PAST: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة"))
+FUTURE: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "المقبل", "المقبلة", "القادم", "القادمة"))
+CURRENT: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "الجاري", "الجارية", "الحالي", "الحالية", "هذا", "هذه"))
+
+# Period nouns (definite, for "الشهر الماضي") -> precision.
+PERIODS: dict[str, str] = _fold({"الأسبوع": "week", "الشهر": "month", "العام": "year", "السنة": "year"})
+
+# Counted time units (for "قبل ثلاثة أيام"): form -> (unit, count implied by a dual or None).
+DURATION_UNITS: dict[str, tuple[str, int | None]] = {
+    normalize_key(form): value for form, value in {
+        "يوم": ("day", None), "يوما": ("day", None), "أيام": ("day", None), "يومين": ("day", 2),
+        "يومان": ("day", 2),
+        "أسبوع": ("week", None), "أسبوعا": ("week", None), "أسابيع": ("week", None),
+        "أسبوعين": ("week", 2), "أسبوعان": ("week", 2),
+        "شهر": ("month", None), "شهرا": ("month", None), "أشهر": ("month", None), "شهور": ("month", None),
+        "شهرين": ("month", 2), "شهران": ("month", 2),
+        "عام": ("year", None), "عاما": ("year", None), "أعوام": ("year", None), "عامين": ("year", 2),
+        "عامان": ("year", 2), "سنة": ("year", None), "سنوات": ("year", None), "سنين": ("year", None),
+        "سنتين": ("year", 2), "سنتان": ("year", 2),
+    }.items()
+}
+
+# Eras after a year: Hijri (هـ, ه, للهجرة, هجرية) or Gregorian (م, للميلاد, ميلادية).
+HIJRI_ERAS: frozenset[str] = frozenset(normalize_key(w) for w in ("هـ", "ه", "للهجرة", "هجرية", "هجري"))
+GREGORIAN_ERAS: frozenset[str] = frozenset(normalize_key(w) for w in ("م", "للميلاد", "ميلادية", "ميلادي"))
+
+# Words that introduce a year: "سنة 2014", "عام 2014" (part of the span) ...
+YEAR_NOUNS: tuple[str, ...] = tuple(normalize_key(w) for w in ("سنة", "عام", "العام", "السنة"))
+# ... and prepositions after which a bare 19xx/20xx is a year ("في 2014": span is the year).
+YEAR_PREPOSITIONS: tuple[str, ...] = tuple(normalize_key(w) for w in (
+    "في", "منذ", "خلال", "حتى", "قبل", "بعد", "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "مع",
+    "العام", "عامي", "موسم"))
+
+# Small cardinals for "قبل ثلاثة أيام" (standard Arabic, both genders).
+SMALL_NUMBERS: dict[str, int] = _fold({
+    "واحد": 1, "واحدة": 1, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5,
+    "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8, "تسعة": 9, "تسع": 9,
+    "عشرة": 10, "عشر": 10, "بضعة": 3, "بضع": 3, "عدة": 3,
+})
+
+# Qualifiers before a count ("منذ أكثر من أسبوع").
+QUALIFIERS: dict[str, str] = _fold({
+    "أكثر من": "more_than", "أقل من": "less_than", "نحو": "about", "حوالي": "about", "حوالى": "about",
+    "قرابة": "about", "زهاء": "about", "ما يقرب من": "about", "ما يزيد على": "more_than",
+    "ما يزيد عن": "more_than", "أزيد من": "more_than",
+})
+
+# Prepositions after which a bare month name is a month ("للتسليم في سبتمبر"): span is the month.
+MONTH_PREPOSITIONS: tuple[str, ...] = tuple(normalize_key(w) for w in (
+    "في", "منذ", "خلال", "حتى", "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "لشهر", "شهر"))
