@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.document import Document, Meta
+from khabar.events.stage import extract_events
+from khabar.link.stage import link_entities
+from khabar.ner.stage import recognize_entities
+from khabar.numbers.stage import extract_numbers
+from khabar.quotes.stage import extract_quotes
 from khabar.text.normalize import arabic_ratio, normalize_key
+from khabar.text.stage import segment_text
+from khabar.time.stage import extract_dates
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,13 @@ def check_language(doc: Document) -> Document:
 
 STAGES: list[Stage] = [
     check_language,
+    segment_text,        # quotation marks, sentences, tokens with clitic segments
+    recognize_entities,  # typed name mentions (CRF + gazetteers)
+    extract_numbers,     # cardinal numbers, ranges, units, what is counted
+    extract_dates,       # absolute, weekday and relative dates resolved against meta.published
+    link_entities,       # coreference, knowledge base, transliteration, geocoding
+    extract_quotes,      # direct and reported speech with speaker, cue, addressee, channel
+    extract_events,      # PLOVER events with actors, targets, place, date, fatalities, ACLED fields
 ]
 
 
@@ -64,7 +78,7 @@ def run_stages(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
         try:
             doc = stage(doc)
         except Exception as error:  # a stage bug must not lose the article
-            log.exception("stage %s failed on document %s", stage.__name__, doc.id)
+            log.debug("stage %s failed on document %s", stage.__name__, doc.id, exc_info=True)
             doc.warn(f"partial result: stage {stage.__name__} failed ({type(error).__name__}: {error})")
     return doc
 

@@ -77,7 +77,9 @@ def mention_index(doc: Document, words: list[Word]) -> list[MentionRef]:
                 continue
             out.append(MentionRef(mention.start, mention.end, entity.id, entity.type, first, last))
     out.sort(key=lambda m: (m.start, -m.end))
-    return out
+    # a mention inside a longer one of another entity (العراقية in القوات العراقية) is not an argument
+    return [m for m in out if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                                      and o.entity != m.entity for o in out)]
 
 
 def _prev_norm(words: list[Word], index: int, back: int = 1) -> str:

@@ -34,12 +34,18 @@ def pipeline_stages() -> list:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from khabar.events.evaluate import evaluate
+    import sys
+
+    from khabar.events.evaluate import GoldError, evaluate
     from khabar.pipeline import analyze
 
     split = None if args.split == "all" else args.split
     stages = pipeline_stages()
-    report = evaluate(lambda text, meta: analyze(text, meta, stages=stages), split)
+    try:
+        report = evaluate(lambda text, meta: analyze(text, meta, stages=stages), split)
+    except (GoldError, FileNotFoundError) as error:
+        print(f"khabar eval events: {error}", file=sys.stderr)
+        return 2
     report["stages"] = [stage.__name__ for stage in stages]
     if not args.per_article:
         report.pop("per_article")

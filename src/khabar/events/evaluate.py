@@ -1,7 +1,9 @@
-"""Event evaluation on hand-annotated SaudiNewsNet articles (``tests/data/events/gold.jsonl``).
+"""Event evaluation on hand-annotated SaudiNewsNet articles (package data ``data/events/gold.jsonl``).
 
-The gold file holds references only (the article's url and source zip, offsets into its
-``content``); texts are read from the shared corpus at run time, never stored in the repository.
+The gold file holds references only (the article's url, source zip, the SHA-1 of its ``content``
+and offsets into it); texts are read from the shared corpus at run time, never stored in the
+repository or the package. Splits: ``dev`` (rules were tuned on it) and ``test`` (held out: never
+looked at while tuning; report both separately).
 Gold scope: violent and coercive events and protests (PLOVER ASSAULT, COERCE, PROTEST), one gold
 event per real happening with every trigger span that mentions it.
 
@@ -14,6 +16,7 @@ gold place span or the same normalized name) and actor attribution (likewise, an
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from dataclasses import dataclass, field
@@ -24,10 +27,14 @@ from typing import Any
 from khabar.document import Document, Event, Meta
 from khabar.events.lexicon import load_lexicon
 from khabar.events.scan import find_triggers, sentences_of, words_of
-from khabar.paths import shared_data_dir
+from khabar.paths import PACKAGE_DATA, shared_data_dir
 from khabar.text.normalize import normalize_key
 
-GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "data" / "events" / "gold.jsonl"
+GOLD_PATH = PACKAGE_DATA / "events" / "gold.jsonl"
+
+
+class GoldError(RuntimeError):
+    """The gold file or the corpus it points to is missing or does not match."""
 SCOPE = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
@@ -48,9 +55,12 @@ class GoldArticle:
     zip: str
     split: str
     events: list[GoldEvent]
+    sha1: str | None = None
 
 
 def load_gold(path: Path = GOLD_PATH) -> list[GoldArticle]:
+    if not path.is_file():
+        raise GoldError(f"event gold file not found: {path}")
     out: list[GoldArticle] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -59,13 +69,15 @@ def load_gold(path: Path = GOLD_PATH) -> list[GoldArticle]:
         events = [GoldEvent(e["type"], [tuple(t) for t in e["triggers"]], [tuple(a) for a in e.get("actors", [])],
                             [tuple(t) for t in e.get("targets", [])], [tuple(x) for x in e.get("location", [])],
                             e.get("fatalities"), e.get("status", "happened")) for e in data["events"]]
-        out.append(GoldArticle(data["url"], data["zip"], data["split"], events))
+        out.append(GoldArticle(data["url"], data["zip"], data["split"], events, data.get("sha1")))
     return out
 
 
 @lru_cache(maxsize=8)
 def _zip_articles(zip_name: str) -> dict[str, dict[str, Any]]:
     base = shared_data_dir() / "saudinewsnet" / zip_name
+    if not base.is_file():
+        raise GoldError(f"corpus file not found: {base} (the SaudiNewsNet zips are needed to evaluate events)")
     with zipfile.ZipFile(base) as archive:
         out: dict[str, dict[str, Any]] = {}
         for name in archive.namelist():
@@ -75,7 +87,12 @@ def _zip_articles(zip_name: str) -> dict[str, dict[str, Any]]:
 
 
 def article_of(gold: GoldArticle) -> dict[str, Any]:
-    return _zip_articles(gold.zip)[gold.url]
+    article = _zip_articles(gold.zip).get(gold.url)
+    if article is None:
+        raise GoldError(f"article not in {gold.zip}: {gold.url}")
+    if gold.sha1 and hashlib.sha1(article["content"].encode("utf-8")).hexdigest() != gold.sha1:
+        raise GoldError(f"article text changed (SHA-1 mismatch), offsets would be wrong: {gold.url}")
+    return article
 
 
 def _published(article: dict[str, Any]) -> str | None:

@@ -11,6 +11,7 @@ import logging
 from khabar.document import Document, Event, Quotation, Span
 from khabar.events.acled import classify
 from khabar.events.arguments import MentionRef, event_date, extract_arguments, mention_index
+from khabar.events.gazetteer import add_argument_entities
 from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
 from khabar.events.merge import Candidate, merge_candidates
 from khabar.events.scan import Trigger, Word, find_triggers, negated, sentences_of, words_of
@@ -125,6 +126,10 @@ def extract_events(doc: Document) -> Document:
     """Append the document's events (ids V1, V2, ...) to ``doc.events``."""
     if not doc.text or not doc.text.strip():
         return doc
+    try:
+        add_argument_entities(doc)
+    except (OSError, ValueError) as error:  # KB missing or unreadable: arguments from existing entities only
+        doc.warn(f"events: knowledge-base places/actors unavailable ({error})")
     merged = merge_candidates(candidates_of(doc))
     start = len(doc.events)
     for number, candidate in enumerate(merged, start=start + 1):

@@ -1,4 +1,4 @@
-"""CLI: ``khabar ingest``, ``khabar search``, ``khabar export`` and ``khabar stats``."""
+"""CLI: ``khabar ingest``, ``search``, ``export``, ``stats`` and ``merge-events``."""
 
 from __future__ import annotations
 
@@ -106,6 +106,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             progress.start()
         summary = ingest(args.paths, store, workers=workers, dask_address=args.dask, published=published,
                          max_chars=args.max_chars, batch_size=args.batch_size, report=report, progress=hook)
+        merged = store.merge_events() if summary.ingested and not args.no_merge else None
     except StoreError as error:
         return _fail(str(error))
     except OSError as error:
@@ -115,7 +116,28 @@ def run_ingest(args: argparse.Namespace) -> int:
             progress.stop()
         store.close()
     print(summary.line())
+    if merged is not None:
+        print(_merge_line(merged))
     return 1 if summary.read == 0 and summary.failed else 0
+
+
+def _merge_line(counts: dict[str, int]) -> str:
+    return (f"merged {counts['events']:,} events into {counts['corpus_events']:,} corpus events "
+            f"({counts['merged']:,} reported by several articles)")
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from khabar.store.merge import MergeRules, merge_events
+
+    if args.max_km <= 0 or args.days < 0:
+        return _fail("--max-km must be positive and --days 0 or more")
+    try:
+        with _open_existing(args.db) as store:
+            counts = merge_events(store, MergeRules(max_km=args.max_km, days=args.days))
+    except StoreError as error:
+        return _fail(str(error))
+    print(_merge_line(counts))
+    return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -178,6 +200,11 @@ def run_stats(args: argparse.Namespace) -> int:
     print("events by day:")
     for row in stats["events_by_day"][-args.top * 3:]:
         print(f"  {row['day']}  {row['events']:,}")
+    print(f"corpus events {stats['corpus_events']:,} ({stats['corpus_events_merged']:,} from several articles); "
+          "most reported:")
+    for row in stats["top_corpus_events"]:
+        print(f"  {row['n_reports']:>4,} reports {row['n_sources']:>3,} sources  {row['day'] or '?'}  {row['type']}"
+              f"  {row['location_name'] or ''}" + (f"  {row['fatalities']} killed" if row["fatalities"] else ""))
     return 0
 
 
@@ -193,6 +220,8 @@ def register(groups: CommandGroups) -> None:
     ingest.add_argument("--batch-size", type=int, default=64, help="articles per transaction")
     ingest.add_argument("--report", help="failure report file (default: DB.failures.tsv)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--no-merge", action="store_true",
+                        help="do not rebuild the corpus events (cross-article merging) after ingesting")
     ingest.set_defaults(handler=run_ingest)
 
     search = groups.top.add_parser("search", help="full-text search with filters, ranked (bm25)")
@@ -211,6 +240,12 @@ def register(groups: CommandGroups) -> None:
                         help="acled: include planned/threatened/denied/claimed events (default: happened only)")
     export.add_argument("--output", "-o", help="output file (default: stdout)")
     export.set_defaults(handler=run_export)
+
+    merge = groups.top.add_parser("merge-events", help="merge the events reported by several articles")
+    merge.add_argument("--db", default=DEFAULT_DB, help="SQLite file or postgresql://... URL (default: %(default)s)")
+    merge.add_argument("--max-km", type=float, default=25.0, help="farthest places of one event (km)")
+    merge.add_argument("--days", type=int, default=2, help="most days between reports' event dates")
+    merge.set_defaults(handler=run_merge)
 
     stats = groups.top.add_parser("stats", help="corpus facts: top entities, speakers, events by day")
     stats.add_argument("--db", default=DEFAULT_DB)

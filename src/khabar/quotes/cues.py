@@ -150,6 +150,8 @@ def short_quoted_name(ctx: Context, q: Quotation, right_after_cue: bool) -> bool
     stripped = rest.lstrip(" \t\u00a0")
     if not stripped or stripped[0] in ".!?؟\n":
         return False
+    if stripped[0].isalpha():
+        return True  # more lead-in words follow: أجرته معه «الشرق الأوسط» غداة لقائه ...
     before = ctx.text[max(0, q.start - 3):q.start].rstrip()
     if right_after_cue or before.endswith(("ل", "لـ", "ـ")):
         return stripped[0] not in "،,؛;"
@@ -284,7 +286,7 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
     """Scan after the speaker phrase for the content opener; note addressee and channel on the way."""
     toks = ctx.toks
     n = len(toks)
-    limit = 3 if hit.form.adjacent else (5 if hit.form.strict else 16)
+    limit = 3 if hit.form.adjacent else (5 if hit.form.strict else 20)
     j = start
     words = 0
     while j < n and words < limit:
@@ -314,6 +316,8 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                     return
                 j = k  # a quoted name in the lead-in: وأوضحت "الجوازات" أن، وقال "كارتر" للصحفيين:
                 continue
+            if hit.form.comp_only:
+                return  # وصفتها بـ"...": a label, not speech
             if hit.form.strict and hit.form.lemma not in ("قال", "أضاف") and (
                     j > start or len(q.content.text.split()) <= 3):
                 return  # تعلن السلطات تفكيك "خلايا إرهابية": a quoted object, not speech

@@ -26,6 +26,7 @@ from khabar.text.normalize import normalize_key
 _BLOCKING_LINKS = ("في", "باسم", "لدي")
 _SUBJECT_TYPES = ("PER", "ORG", "NORP", "GPE")
 UNCUED_MIN_WORDS = 6
+_SIDE_WORDS = frozenset(normalize_key(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
 
 
 @dataclass
@@ -131,7 +132,8 @@ class Builder:
     # ----- main
     def run(self) -> list[Quote]:
         for hit in self.hits:
-            if hit.intro is None and hit.subject is not None and hit.form.type == "verb" and not hit.consumed:
+            if hit.intro is None and hit.subject is not None and hit.form.type == "verb" and not hit.consumed \
+                    and self.clause_initial(hit.tok):
                 # أكد فلان تطهير ... / أعرب فلان عن ...: no content, but the sentence names a speaker
                 # for the participles and bare verbs that follow.
                 self.last_speaker = self.speaker_from_np(hit.subject)
@@ -321,6 +323,10 @@ class Builder:
                 return self.speaker_from_np(other.subject)
         toks = self.ctx.toks
         first = next(k for k in range(hit.tok + 1) if self.ctx.sent[k] == sid)
+        if first + 2 < hit.tok and toks[first].norm == "من" and toks[first + 1].norm in _SIDE_WORDS:
+            first += 2  # من جهته، / من جانبه،
+            while first < hit.tok and not toks[first].is_word:
+                first += 1
         if not self.doc.entities:
             return self.known_speaker_at(first) or self.initial_verb_subject(first, hit.tok)
         window_end = toks[min(first + 2, len(toks) - 1)].end
@@ -388,22 +394,34 @@ class Builder:
         entity = self.doc.entity_at(span.start, span.end) if self.doc.entities else None
         return Speaker(entity.id if entity else None, span)
 
+    def clause_initial(self, k: int) -> bool:
+        """The cue opens its clause: first word of the sentence, or after a conjunction or comma."""
+        toks = self.ctx.toks
+        if k == 0 or self.ctx.sent[k - 1] != self.ctx.sent[k] or toks[k].norm[:1] in ("و", "ف"):
+            return True
+        if any(q.content.start <= toks[k].start < q.content.end for q in self.ctx.quotations):
+            return False
+        return toks[k - 1].text in CLAUSE_PUNCT or toks[k - 1].norm in CONNECTORS
+
     def embedded_subject(self, hit: CueHit) -> Speaker | None:
         """حيث قال أن ...: after ``وقال لافروف أن كيري ...`` the cue introduced by حيث continues the
         reported clause, so its speaker is that clause's subject (كيري), not the reporter."""
         toks = self.ctx.toks
-        if hit.tok == 0 or strip_conj(toks[hit.tok - 1].norm) != "حيث" or hit.conj:
+        if hit.tok == 0 or strip_conj(toks[hit.tok - 1].norm) != "حيث" or hit.conj or hit.intro != "comp":
             return None
         sid = self.ctx.sent[hit.tok]
         prev = self.quotes[-1] if self.quotes else None
-        if prev is None or prev.kind == "direct" or not prev.content.start <= toks[hit.tok].start <= prev.content.end + 2:
+        if prev is None or prev.kind == "direct" or not prev.content.start <= toks[hit.tok].start:
+            return None
+        gap = [t for t in toks[_first_tok_at(toks, prev.content.end):hit.tok] if t.start >= prev.content.end]
+        if any(t.is_word and strip_conj(t.norm) != "حيث" for t in gap):
             return None
         k = _first_tok_at(toks, prev.content.start)
         if k >= len(toks) or toks[k].start != prev.content.start or self.ctx.sent[k] != sid:
             return None  # the clause opens with an attached pronoun (أنه): the reporter goes on
         np = collect_np(self.ctx, k, limit=4)
-        if np is None or np[1] > hit.tok:
-            return None
+        if np is None or np[1] > hit.tok or toks[k].norm.startswith("ال"):
+            return None  # only a named subject (كيري), not a common noun phrase
         return self.speaker_from_np(np)
 
     def same_source(self, np: tuple[int, int]) -> bool:
@@ -450,7 +468,10 @@ class Builder:
             before = self.doc.text[:q.start].rstrip(" \t")
             if before and before[-1] not in ":\n.؟?!":
                 continue
-            speaker = self.last_speaker or Speaker(None, None)
+            earlier = [x for x in self.quotes if x.speaker_text is not None and x.cue is not None
+                       and x.cue.start < q.start and x.reported_by is None]
+            last = max(earlier, key=lambda x: x.cue.start if x.cue else 0) if earlier else None
+            speaker = Speaker(last.speaker, last.speaker_text) if last else Speaker(None, None)
             quote = Quote(id=f"Q{len(self.quotes) + 1}", kind="direct", content=q.content, cue=None,
                           speaker=speaker.entity, speaker_text=speaker.span, confidence=0.45)
             self.quotes.append(quote)

@@ -26,6 +26,7 @@ class CueForm:
     takes_object: bool
     reply: bool
     adjacent: bool = False
+    comp_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,8 @@ def load_lexicon() -> Lexicon:
             if not norm:
                 continue
             cue = CueForm(norm, lemma, type_, int(person), normalize_key(prep_norm) if prep_norm else None,
-                          _opt(channel), "strict" in flag_set, "object" in flag_set, "reply" in flag_set, "adjacent" in flag_set)
+                          _opt(channel), "strict" in flag_set, "object" in flag_set, "reply" in flag_set, "adjacent" in flag_set,
+                          "comp" in flag_set)
             cues.setdefault(norm, []).append(cue)
     channels: dict[tuple[str, ...], str] = {}
     for row in _rows(DATA_DIR / "channels.tsv"):

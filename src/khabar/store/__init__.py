@@ -2,7 +2,8 @@
 
 ``open_store("khabar.db")`` or ``open_store("sqlite:///path/khabar.db")`` opens (and creates or
 migrates) an SQLite file; ``open_store("postgresql://user@host/db")`` a PostgreSQL database
-(needs ``psycopg``; the backend module ``store/postgres.py`` is still to come). Both share one schema (``store.schema``) and one API (``store.base.Store``).
+(needs ``psycopg``, the ``postgres`` extra). Both share one schema (``store.schema``) and one API
+(``store.base.Store``); ``store.merge`` merges the events reported by several articles.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ def open_store(url: str | Path = DEFAULT_DB) -> Store:
         try:
             from khabar.store.postgres import PostgresStore
         except ModuleNotFoundError as error:
-            raise StoreError(f"PostgreSQL backend unavailable ({error.name} is not installed or not written yet): "
-                             "use an SQLite file") from None
+            raise StoreError(f"PostgreSQL backend unavailable: {error.name} is not installed "
+                             "(pip install 'khabar[postgres]'), or use an SQLite file") from None
         return PostgresStore(text)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):] or ":memory:"

@@ -157,11 +157,12 @@ class Store(ABC):
         for item in docs:
             doc, origin = item if isinstance(item, tuple) else (item, None)
             prepared.append(document_rows(doc, origin, added_at))
-        added = 0
         with self.transaction() as cursor:
-            for rows in prepared:
-                added += self._insert(cursor, rows)
-        return added
+            return self._write_batch(cursor, prepared)
+
+    def _write_batch(self, cursor: Any, batch: list[DocRows]) -> int:
+        """Write prepared documents inside the open transaction; returns how many were new."""
+        return sum(self._insert(cursor, rows) for rows in batch)
 
     # ---- reading ---------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -190,7 +191,7 @@ class Store(ABC):
         where, params = self._where(filters or Filters())
         return self._rows(
             "SELECT d.id, d.title, d.source, d.url, d.published, d.origin, d.n_chars, d.added_at "
-            f"FROM documents d WHERE {where} ORDER BY d.published DESC, d.pk LIMIT ? OFFSET ?",
+            f"FROM documents d WHERE {where} ORDER BY d.published DESC NULLS LAST, d.pk LIMIT ? OFFSET ?",
             [*params, limit, offset])
 
     def iter_documents(self, filters: Filters | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
@@ -271,7 +272,7 @@ class Store(ABC):
                 rows = [r for r in rows if phrase_found(r["text"], groups)][offset:offset + limit]
         else:
             rows = self._rows(f"SELECT {columns}, 0.0 AS score FROM documents d WHERE {where} "
-                              "ORDER BY d.published DESC, d.pk LIMIT ? OFFSET ?", [*params, limit, offset])
+                              "ORDER BY d.published DESC NULLS LAST, d.pk LIMIT ? OFFSET ?", [*params, limit, offset])
         hits = []
         for row in rows:
             snippet, spans = highlight(row["text"], groups)
@@ -350,6 +351,19 @@ class Store(ABC):
                 event["targets"] = roles.get("target", [])
         return events
 
+    def corpus_events(self, filters: Filters | None = None, limit: int | None = None,
+                      offset: int = 0) -> list[dict[str, Any]]:
+        """Events merged across articles (built by ``merge_events``), each with its reports."""
+        from khabar.store.merge import corpus_events
+
+        return corpus_events(self, filters, limit, offset)
+
+    def merge_events(self) -> dict[str, int]:
+        """Rebuild the corpus events from the stored events (see ``store.merge``)."""
+        from khabar.store.merge import merge_events
+
+        return merge_events(self)
+
     def export(self, fmt: str, output: str | None = None, filters: Filters | None = None,
                table: str = "documents", all_statuses: bool = False) -> int:
         """Write matching records as jsonl|csv|parquet|acled to ``output`` (see ``store.export``)."""
@@ -377,4 +391,9 @@ class Store(ABC):
                                          "ORDER BY events DESC, type"),
             "events_by_day": self._rows("SELECT day, COUNT(*) AS events FROM events WHERE day IS NOT NULL "
                                         "GROUP BY day ORDER BY day"),
+            "corpus_events": count("corpus_events"),
+            "corpus_events_merged": self._rows("SELECT COUNT(*) AS n FROM corpus_events WHERE n_reports > 1")[0]["n"],
+            "top_corpus_events": self._rows(
+                "SELECT id, type, day, location_name, fatalities, n_reports, n_sources FROM corpus_events "
+                "ORDER BY n_reports DESC, n_sources DESC, day DESC, id LIMIT ?", [top]),
         }

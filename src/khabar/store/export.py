@@ -15,7 +15,7 @@ from khabar.store.base import Store, StoreError
 from khabar.store.model import Filters
 
 FORMATS = ("jsonl", "csv", "parquet", "acled")
-TABLES = ("documents", "events", "quotes", "entities", "numbers", "dates")
+TABLES = ("documents", "events", "corpus_events", "quotes", "entities", "numbers", "dates")
 DOCUMENT_EXPORT = ("id", "published", "source", "url", "title", "language", "origin", "n_chars", "added_at", "text")
 
 
@@ -28,6 +28,12 @@ def table_rows(store: Store, table: str, filters: Filters) -> Iterator[dict[str,
         for event in store.events(filters):
             event["actors"] = "; ".join(event["actors"])
             event["targets"] = "; ".join(event["targets"])
+            yield event
+    elif table == "corpus_events":
+        for event in store.corpus_events(filters):
+            reports = event.pop("reports")
+            event["reports"] = "; ".join(f"{r['doc_id']}/{r['event_id']}" for r in reports)
+            event["urls"] = "; ".join(dict.fromkeys(r["url"] for r in reports if r["url"]))
             yield event
     elif table == "entities":
         yield from store._rows("SELECT * FROM entities ORDER BY n_documents DESC, key")

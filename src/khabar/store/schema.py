@@ -74,5 +74,30 @@ def _v1(dialect: Dialect) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1]
+def _v2(dialect: Dialect) -> list[str]:
+    """Corpus events: one row per real-world event, merged across articles (``store.merge``)."""
+    statements = [
+        """CREATE TABLE corpus_events (
+            id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT, day TEXT, first_day TEXT, last_day TEXT,
+            location_key TEXT, location_name TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            country_code TEXT, fatalities INTEGER, fatalities_reported TEXT, actors TEXT, actor_keys TEXT,
+            targets TEXT, n_reports INTEGER NOT NULL, n_documents INTEGER NOT NULL, n_sources INTEGER NOT NULL,
+            sources TEXT, acled_event_type TEXT, acled_sub_event_type TEXT, notes TEXT, merged_at TEXT NOT NULL)""",
+        "CREATE INDEX corpus_events_day ON corpus_events (day)",
+        "CREATE INDEX corpus_events_type ON corpus_events (type)",
+        """CREATE TABLE corpus_event_members (
+            corpus_event_id TEXT NOT NULL, doc_id TEXT NOT NULL, event_id TEXT NOT NULL,
+            PRIMARY KEY (doc_id, event_id))""",
+        "CREATE INDEX corpus_event_members_event ON corpus_event_members (corpus_event_id)",
+    ]
+    if dialect != "sqlite":
+        # ISO dates compare as byte strings (as in SQLite), whatever the database's default collation.
+        statements += [f'ALTER TABLE {table} ALTER COLUMN {column} TYPE TEXT COLLATE "C"'
+                       for table, column in (("documents", "published"), ("events", "day"),
+                                             ("corpus_events", "day"), ("corpus_events", "first_day"),
+                                             ("corpus_events", "last_day"))]
+    return statements
+
+
+MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
