@@ -54,6 +54,35 @@ def test_between_is_not_a_cue() -> None:
     assert not _run("وقع اتفاق بين الحكومة والمعارضة على أن تبدأ المفاوضات.").quotes
 
 
+def test_verbal_noun_object_is_not_speech() -> None:
+    # The announcement names an arrest; the أنهم clause belongs to يشتبه, not to أعلنت.
+    doc = _run("وأعلنت السلطات المغربية اعتقال ثمانية أشخاص يشتبه في أنهم كانوا يخططون لاعتداءات.")
+    assert not doc.quotes
+    doc = _run("وتعلن السلطات بانتظام تفكيك \"خلايا إرهابية\".")
+    assert not doc.quotes
+
+
+def test_quoted_name_in_the_lead_in() -> None:
+    doc = _run("وقال \"كارتر\" للصحفيين: \"إن أحد الأسباب وراء كون هذه الصفقة جيدة هو أنها لم تمنع الخيار العسكري\".")
+    (q,) = doc.quotes
+    assert q.kind == "direct" and q.content.text.startswith("إن أحد الأسباب")
+    assert q.speaker_text is not None and q.speaker_text.text == "كارتر"
+    doc = _run("وقال سفين دزيي، المتحدث الرسمي، لـ«الشرق الأوسط»: «الزيارة تأتي تكملة لزيارته الماضية إلى بغداد».")
+    (q,) = doc.quotes
+    assert q.content.text.startswith("الزيارة تأتي") and q.speaker_text is not None
+    assert q.speaker_text.text == "سفين دزيي"
+
+
+def test_participle_after_verb_is_one_quote() -> None:
+    doc = _run("وختم الدكتور عبدالغني قائلا: «هناك ستة أشهر على إيران أن تبرهن خلالها أنها تريد السلام».")
+    (q,) = doc.quotes
+    assert q.kind == "direct" and q.speaker_text is not None and q.speaker_text.text == "الدكتور عبدالغني"
+
+
+def test_label_is_not_speech() -> None:
+    assert not _run("وهي الهيئة التي وصفتها وسائل الإعلام بـ\"الاف بي اي المغربي\" الجديد.").quotes
+
+
 def test_lexicon_loads() -> None:
     lemmas, forms, channels = lexicon_size()
     assert lemmas >= 30 and forms >= 200 and channels >= 20
@@ -62,9 +91,29 @@ def test_lexicon_loads() -> None:
 
 def test_gold_file_holds_references_only() -> None:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) >= 20
+    assert len(rows) >= 40
+    assert {row["split"] for row in rows} == {"dev", "test"}
+    assert sum(q["kind"] == "direct" for row in rows for q in row["quotes"]) >= 40
+    assert len({row["url"] for row in rows}) == len(rows)
     for row in rows:
         assert set(row) == {"url", "source", "split", "sha1", "quotes"}
         for q in row["quotes"]:
             assert q["kind"] in ("direct", "indirect", "mixed")
             assert all(isinstance(v, int) for v in q["content"]) and q["content"][0] < q["content"][1]
+            assert set(q) == {"kind", "content", "cue", "speaker", "addressee"}
+
+
+def test_speaker_scoring_is_strict() -> None:
+    from khabar.document import Entity, Mention, Quote, Span
+    from khabar.quotes.evaluate import speaker_entity_ok, speaker_ok
+    text = "قال سيرجي لافروف إن الوضع صعب. وأضاف لافروف أن الحل سياسي."
+    doc = Document(text)
+    first, second = text.index("سيرجي"), text.index("لافروف أن")
+    doc.entities = [Entity("E1", "PER", "سيرجي لافروف", mentions=[
+        Mention(first, first + 12, "سيرجي لافروف", "PER"), Mention(second, second + 6, "لافروف", "PER")])]
+    content = Span(0, 1, text[0])
+    far = Quote(id="Q1", kind="indirect", content=content, speaker="E1", speaker_text=Span(first, first + 12, "سيرجي لافروف"))
+    gold = [second, second + 6]
+    assert not speaker_ok(gold, far)  # the words match, but it is another mention: not a strict hit
+    assert speaker_entity_ok(doc, gold, far)  # the same entity: an entity-level hit
+    assert speaker_ok(None, Quote(id="Q2", kind="indirect", content=content))

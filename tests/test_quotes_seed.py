@@ -138,3 +138,11 @@ def test_works_without_entities(bare_doc: Document) -> None:
 def test_narrative_sentences_are_not_quotes(doc: Document) -> None:
     assert not any(q.content.text.startswith("وتقوم القوات العراقية") for q in doc.quotes)
     assert not any("ورغم كل هذا الدعم" in q.content.text for q in doc.quotes)
+
+
+def test_haith_continues_the_embedded_clause(doc: Document, bare_doc: Document) -> None:
+    # «وقال لافروف أن كيري ... حيث قال أن الوضع مختلف تماما»: Kerry says the situation differs.
+    for document, expected in ((doc, "E2"), (bare_doc, None)):
+        q = _quote(document, "الوضع مختلف تماما", cue="قال")
+        assert q.kind == "indirect" and q.speaker == expected
+        assert q.speaker_text is not None and q.speaker_text.text == "كيري"

@@ -126,11 +126,10 @@ def _is_mark(ch: str) -> bool:
 
 
 def looks_like_verb(ctx: Context, tok: Tok) -> bool:
-    """An imperfect verb (يشتبه، تعمل): such a word cannot sit inside a speaker phrase or lead-in."""
+    """An imperfect third-person verb (يشتبه، يخطط): such a word cannot sit inside a speaker phrase or lead-in."""
     norm = tok.norm
-    return (len(norm) >= 4 and norm[0] in "يت" and norm not in VERB_LIKE_NAMES and norm not in TIME_WORDS
-            and not norm.startswith(("تقرير", "تصريح")) and not ctx.mention_in(tok.start, tok.end)
-            and norm[0] == "ي")
+    return (len(norm) >= 4 and norm[0] == "ي" and norm not in VERB_LIKE_NAMES and norm not in TIME_WORDS
+            and not ctx.mention_in(tok.start, tok.end))
 
 
 def looks_like_masdar(ctx: Context, tok: Tok) -> bool:

@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khabar.document import Document, Entity, Quotation, Quote, Span
-from khabar.quotes.cues import Context, CueHit, analyse_cue, collect_np, match_channel
+from khabar.quotes.cues import Context, CueHit, analyse_cue, match_channel
+from khabar.quotes.speakers import Speaker, SpeakerRules, first_tok_at
 from khabar.quotes.words import (
     ADDRESSEE_PRONOUNS,
     CLAUSE_PUNCT,
     COMMUNICATION_VERBS,
-    COMPLEMENTIZERS,
     CONNECTORS,
-    FUNCTION_WORDS,
-    OUTLET_WORDS,
-    PREPOSITIONS,
     QUOTE_MARKS,
-    SAME_SOURCE,
     SENTENCE_END,
-    Tok,
     strip_conj,
 )
-from khabar.text.normalize import normalize_key
 
 _BLOCKING_LINKS = ("في", "باسم", "لدي")
-_SUBJECT_TYPES = ("PER", "ORG", "NORP", "GPE")
 UNCUED_MIN_WORDS = 6
-_SIDE_WORDS = frozenset(normalize_key(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
 
 
-@dataclass
-class Speaker:
-    entity: str | None
-    span: Span | None
-
-
-class Builder:
+class Builder(SpeakerRules):
     def __init__(self, ctx: Context, hits: list[CueHit]):
         self.ctx, self.hits = ctx, hits
         self.doc: Document = ctx.doc
@@ -98,7 +82,7 @@ class Builder:
                 stop = min(stop, b)
                 break
         end = start
-        i = _first_tok_at(toks, start)
+        i = first_tok_at(toks, start)
         skip_until = -1
         while i < len(toks) and toks[i].start < stop:
             tok = toks[i]
@@ -289,7 +273,7 @@ class Builder:
     def scan_content_start(self, content: Span, hit: CueHit, addressee: Speaker | None,
                            channel: str | None) -> tuple[Speaker | None, str | None]:
         toks = self.ctx.toks
-        i = _first_tok_at(toks, content.start)
+        i = first_tok_at(toks, content.start)
         window = [t for t in toks[i:i + 3] if t.end <= content.end]
         if not any(strip_conj(t.norm) in COMMUNICATION_VERBS or (t.norm.startswith("ه") and t.norm[1:] in
                    COMMUNICATION_VERBS) for t in window):
@@ -308,144 +292,6 @@ class Builder:
                 addressee = self.addressee_token(k, hit, None)
             k += 1
         return addressee, channel
-
-    def clause_subject(self, hit: CueHit) -> Speaker | None:
-        """For a circumstantial participle (معتبرا، مضيفا): the subject of its clause."""
-        sid = self.ctx.sent[hit.tok]
-        for quote in reversed(self.quotes):
-            qh = self.hit_of[quote.id]
-            if self.ctx.sent[qh.tok] == sid and quote.speaker_text is not None and qh.tok < hit.tok:
-                return Speaker(quote.speaker, quote.speaker_text)
-            if self.ctx.sent[qh.tok] != sid:
-                break
-        for other in reversed(self.silent):
-            if self.ctx.sent[other.tok] == sid and other.tok < hit.tok and other.subject is not None:
-                return self.speaker_from_np(other.subject)
-        toks = self.ctx.toks
-        first = next(k for k in range(hit.tok + 1) if self.ctx.sent[k] == sid)
-        if first + 2 < hit.tok and toks[first].norm == "من" and toks[first + 1].norm in _SIDE_WORDS:
-            first += 2  # من جهته، / من جانبه،
-            while first < hit.tok and not toks[first].is_word:
-                first += 1
-        if not self.doc.entities:
-            return self.known_speaker_at(first) or self.initial_verb_subject(first, hit.tok)
-        window_end = toks[min(first + 2, len(toks) - 1)].end
-        best = None
-        for entity in self.doc.entities:
-            if entity.type not in _SUBJECT_TYPES:
-                continue
-            for m in entity.mentions:
-                if toks[first].start <= m.start < window_end and m.end <= toks[hit.tok].start and (
-                        best is None or m.start < best[1].start):
-                    best = (entity, m)
-        if best is None:
-            return None
-        return Speaker(best[0].id, self.doc.span(best[1].start, best[1].end))
-
-    def initial_verb_subject(self, first: int, stop: int) -> Speaker | None:
-        """Without entities: the subject right after a sentence-initial verb (وختم الدكتور فلان قائلا،
-        حمّل سمير جعجع ... موضحا، وشنت تركيا ... مشيرة)."""
-        toks = self.ctx.toks
-        tok = toks[first]
-        if not tok.is_word or tok.norm.startswith("ال") or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
-                or first + 1 >= stop or toks[first + 1].norm.startswith(("ل", "ب")) and not toks[first + 1].norm.startswith("ال"):
-            return None
-        if not (tok.norm[0] in "وف" or first == 0 or self.ctx.sent[first - 1] != self.ctx.sent[first]):
-            return None
-        np = collect_np(self.ctx, first + 1, limit=4)
-        if np is None or np[1] > stop or not toks[np[0]].norm[:1].isalpha():
-            return None
-        return self.speaker_from_np(np)
-
-    def known_speaker_at(self, k: int) -> Speaker | None:
-        """Without entities: a sentence-initial word that names an earlier speaker (لافروف أبدى ...)."""
-        tok = self.ctx.toks[k]
-        if not tok.is_word or tok.norm in FUNCTION_WORDS or len(tok.norm) < 3:
-            return None
-        for quote in reversed(self.quotes):
-            if quote.speaker_text is not None and tok.norm in quote.speaker_text.text and tok.norm in {
-                    w for w in _norm_words(quote.speaker_text.text)}:
-                return Speaker(quote.speaker, self.doc.span(tok.start, tok.end))
-        return None
-
-    def preverbal_subject(self, hit: CueHit) -> Speaker | None:
-        """Subject-verb order: الأمم المتحدة تقول إن / الوزير قال إن."""
-        if hit.conj:
-            return None
-        toks = self.ctx.toks
-        k = hit.tok - 1
-        sid = self.ctx.sent[hit.tok]
-        end = hit.tok
-        if k >= 0 and toks[k].norm == "قد":
-            k, end = k - 1, k
-        while k >= 0 and end - k <= 5:
-            tok = toks[k]
-            if not tok.is_word or self.ctx.sent[k] != sid or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
-                    or tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in ("لكن", "ولكن"):
-                break
-            if self.ctx.cue_forms(tok)[0]:
-                break
-            k -= 1
-        start = k + 1
-        if start >= end:
-            return None
-        np = (start, end)
-        span = self.span_of(np)
-        entity = self.doc.entity_at(span.start, span.end) if self.doc.entities else None
-        return Speaker(entity.id if entity else None, span)
-
-    def clause_initial(self, k: int) -> bool:
-        """The cue opens its clause: first word of the sentence, or after a conjunction or comma."""
-        toks = self.ctx.toks
-        if k == 0 or self.ctx.sent[k - 1] != self.ctx.sent[k] or toks[k].norm[:1] in ("و", "ف"):
-            return True
-        if any(q.content.start <= toks[k].start < q.content.end for q in self.ctx.quotations):
-            return False
-        return toks[k - 1].text in CLAUSE_PUNCT or toks[k - 1].norm in CONNECTORS
-
-    def embedded_subject(self, hit: CueHit) -> Speaker | None:
-        """حيث قال أن ...: after ``وقال لافروف أن كيري ...`` the cue introduced by حيث continues the
-        reported clause, so its speaker is that clause's subject (كيري), not the reporter."""
-        toks = self.ctx.toks
-        if hit.tok == 0 or strip_conj(toks[hit.tok - 1].norm) != "حيث" or hit.conj or hit.intro != "comp":
-            return None
-        sid = self.ctx.sent[hit.tok]
-        prev = self.quotes[-1] if self.quotes else None
-        if prev is None or prev.kind == "direct" or not prev.content.start <= toks[hit.tok].start:
-            return None
-        gap = [t for t in toks[_first_tok_at(toks, prev.content.end):hit.tok] if t.start >= prev.content.end]
-        if any(t.is_word and strip_conj(t.norm) != "حيث" for t in gap):
-            return None
-        k = _first_tok_at(toks, prev.content.start)
-        if k >= len(toks) or toks[k].start != prev.content.start or self.ctx.sent[k] != sid:
-            return None  # the clause opens with an attached pronoun (أنه): the reporter goes on
-        np = collect_np(self.ctx, k, limit=4)
-        if np is None or np[1] > hit.tok or toks[k].norm.startswith("ال"):
-            return None  # only a named subject (كيري), not a common noun phrase
-        return self.speaker_from_np(np)
-
-    def same_source(self, np: tuple[int, int]) -> bool:
-        words = {self.ctx.toks[k].norm for k in range(*np)}
-        return bool(words & SAME_SOURCE) or "نفسه" in words
-
-    def source_reference(self, np: tuple[int, int]) -> str | None:
-        toks = self.ctx.toks
-        words = {toks[k].norm for k in range(*np)}
-        entity = self.entity_for(np)
-        for quote in reversed(self.quotes):
-            if entity is not None and quote.speaker == entity.id:
-                return quote.id
-            if words & SAME_SOURCE or "نفسه" in words:
-                spk = normalize_key(quote.speaker_text.text) if quote.speaker_text else ""
-                ent = self.doc.entity(quote.speaker)
-                if any(w in spk for w in OUTLET_WORDS) or (ent is not None and ent.type == "ORG"):
-                    return quote.id
-        if words & SAME_SOURCE or "نفسه" in words:
-            for quote in reversed(self.quotes):
-                hit = self.hit_of.get(quote.id)
-                if hit is not None and hit.subject is not None and hit.form.type != "source":
-                    return quote.id
-        return None
 
     def sentence_start(self, k: int) -> int:
         sid = self.ctx.sent[k]
@@ -478,23 +324,14 @@ class Builder:
             self.by_quotation[id(q)] = quote
 
 
-def _norm_words(text: str) -> list[str]:
-    return normalize_key(text).split()
+
+
 
 
 def _placeholder(q: Quotation) -> Quote:
     return Quote(id="", kind="direct", content=q.content)
 
 
-def _first_tok_at(toks: list[Tok], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _decimal_point(text: str, i: int) -> bool:
