@@ -35,7 +35,8 @@ def test_pipeline_phone_call_and_status(seed_doc: Document) -> None:
     calls = [e for e in seed_doc.events if e.type == "CONSULT"]
     assert len(calls) == 1 and calls[0].mode == "phone"
     assert calls[0].date is not None and calls[0].date.value == "2016-10-24"
-    assert any(e.status == "planned" and e.trigger.text == "لاستعادة" for e in seed_doc.events)
+    assert any(e.status == "planned" and any("يعدون عملية لاستعادة" in s.text for s in e.evidence)
+               for e in seed_doc.events)
     assert any(e.status == "hypothetical" for e in seed_doc.events)
     seized = [e for e in seed_doc.events if e.type == "COERCE" and e.mode == "seize"]
     assert any(e.date is not None and e.date.value == "2014" for e in seized)
@@ -50,10 +51,20 @@ def test_pipeline_spans_index_text(seed_doc: Document) -> None:
 
 def test_gold_file_holds_references_only() -> None:
     articles = load_gold(GOLD_PATH)
-    assert len(articles) >= 16
-    assert {a.split for a in articles} == {"dev", "test"}
+    assert GOLD_PATH.parent.name == "events" and GOLD_PATH.parent.parent.name == "data"  # shipped package data
+    assert len([a for a in articles if a.split == "dev"]) >= 16
+    assert len([a for a in articles if a.split == "test"]) >= 14
+    assert len({a.url for a in articles}) == len(articles)
     raw = GOLD_PATH.read_text(encoding="utf-8")
-    assert '"content"' not in raw and '"text"' not in raw
+    assert '"content"' not in raw and '"text"' not in raw and '"title"' not in raw
     for article in articles:
+        assert article.sha1 is not None and len(article.sha1) == 40
         for event in article.events:
             assert event.triggers and all(0 <= s < e for s, e in event.triggers)
+
+
+def test_missing_gold_file_is_a_clear_error(tmp_path) -> None:
+    from khabar.events.evaluate import GoldError
+
+    with pytest.raises(GoldError, match="not found"):
+        load_gold(tmp_path / "gold.jsonl")

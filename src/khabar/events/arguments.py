@@ -77,9 +77,32 @@ def mention_index(doc: Document, words: list[Word]) -> list[MentionRef]:
                 continue
             out.append(MentionRef(mention.start, mention.end, entity.id, entity.type, first, last))
     out.sort(key=lambda m: (m.start, -m.end))
+    out = [m for m in out if not (m.type == "NORP" and _attributive(doc.text, words, m))]
     # a mention inside a longer one of another entity (العراقية in القوات العراقية) is not an argument
     return [m for m in out if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                                       and o.entity != m.entity for o in out)]
+
+
+# Words after which a nationality adjective is itself the argument (من الأمريكيين، ضد الأكراد).
+NORP_HEAD_WORDS = frozenset(normalize_key(w) for w in (
+    "من", "على", "ضد", "بحق", "بين", "مع", "عن", "الى", "إلى", "قبل", "يد", "و", "في",
+))
+
+
+def _attributive(text: str, words: list[Word], ref: MentionRef) -> bool:
+    """A nationality adjective right after a noun (القوات العراقية، المدينة السنية، جوي روسي).
+
+    It describes that noun, so it is no actor or target itself; a plural people noun (الأمريكيون)
+    or one after a preposition stays.
+    """
+    if ref.first_word == 0 or (normalize_key(text[ref.start:ref.end]).endswith(("ون", "يين", "ين")) and \
+            not normalize_key(text[ref.start:ref.end]).endswith(("يين",))):
+        return False
+    prev = words[ref.first_word - 1]
+    if prev.sentence != words[ref.first_word].sentence or text[prev.end:ref.start].strip():
+        return False
+    bare = prev.norm[1:] if len(prev.norm) > 2 and prev.norm[0] in "وف" else prev.norm
+    return prev.norm not in NORP_HEAD_WORDS and bare not in NORP_HEAD_WORDS
 
 
 def _prev_norm(words: list[Word], index: int, back: int = 1) -> str:
@@ -159,6 +182,14 @@ def _number_value(doc: Document, words: list[Word], index: int) -> tuple[int | N
     return None, 0
 
 
+# Words that end the object of a verb (سيطرت على ... بسبب انشغال القوات: the forces are no target).
+OBJECT_BOUNDARIES = frozenset(normalize_key(w) for w in (
+    "بسبب", "بعد", "إثر", "اثر", "جراء", "نتيجة", "عقب", "حيث", "بينما", "فيما", "لأن", "لان", "منذ",
+))
+# Retake words: "لاستعادتها من X" names X, the side the place is taken from (the target).
+RETAKE_STEMS = tuple(normalize_key(w) for w in ("استعاد", "تحرير", "تحرر", "طرد"))
+# Nouns that refer back to the city named before (سيطر على المدينة، هذه المدينة).
+CITY_ANAPHORS = frozenset(normalize_key(w) for w in ("المدينة", "المدينه", "بالمدينة", "المدينة،"))
 DEATH_VERBS = frozenset({"لقي", "لقى", "ولقي", "ولقى", "لقوا", "ولقوا"})
 BACK_STOPS = frozenset({"ان", "إن", "أن", "بان", "انه", "قال", "قالت", "في", "خلال", "بعد"})
 
@@ -258,12 +289,17 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         for m in in_sentence:
             if usable(m) and m.type in ("PER", "ORG") and m.entity not in args.actors:
                 args.actors.append(m.entity)
+        people = [a for a in args.actors if any(m.entity == a and m.type == "PER" for m in in_sentence)]
+        if people:  # a call or meeting between persons: organizations named in it are its topic
+            args.actors = people
         if not args.actors:
             args.actors = [m.entity for m in in_sentence if usable(m) and m.type == "GPE"][:2]
         return args
 
     # targets: marked mentions after the trigger (على/ضد/بحق, من after a death word)
     for m in after:
+        if any(words[k].norm in OBJECT_BOUNDARIES for k in range(trigger.last_word + 1, m.first_word)):
+            break
         role = roles[id(m)]
         if usable(m) and (role == "target" or (role == "of" and trigger.entry.fatal)):
             if m.entity not in args.targets:
@@ -275,8 +311,11 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     is_verb = trigger.entry.pos in VERB_POS
     nxt = trigger.last_word + 1
     passive = trigger.first_word > 0 and words[trigger.first_word - 1].norm in ("تم", "وتم", "جري")
+    antecedent = _relative_antecedent(words, before, trigger, usable)
     if agents:
         args.actors.append(agents[0].entity)
+    elif antecedent is not None:
+        args.actors.append(antecedent)  # تنظيم الدولة ... والذي كان قد سيطر
     elif passive:
         pass
     elif is_verb and after and usable(after[0]) and after[0].first_word <= nxt + 1 and roles[id(after[0])] is None \
@@ -296,6 +335,8 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     # direct object of a verb: the first unmarked mention after it that is not the actor
     if is_verb and not args.targets:
         for m in after:
+            if any(words[k].norm in OBJECT_BOUNDARIES for k in range(trigger.last_word + 1, m.first_word)):
+                break
             if usable(m) and m.entity not in args.actors and roles[id(m)] in (None, "of") \
                     and m.first_word <= trigger.last_word + 4:
                 args.targets.append(m.entity)
@@ -305,12 +346,60 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         m = after[0]
         if usable(m) and m.first_word <= trigger.last_word + 3 and m.entity not in args.actors:
             args.targets.append(m.entity)
+    if not args.targets and event_type == "ASSAULT":
+        args.targets.extend(_retaken_from(words, after, usable))
+    if args.location is None and event_type != "CONSULT":
+        args.location = _city_anaphor(doc, words, mentions, trigger)
     args.fatalities = fatalities_near(doc, words, trigger)
     civ = _civilian_text(words, trigger)
     if civ and not args.targets:
         args.civilians = True
         args.target_text = civ
     return args
+
+
+RELATIVE_PRONOUNS = frozenset(normalize_key(w) for w in ("الذي", "والذي", "التي", "والتي", "الذين", "والذين"))
+RELATIVE_FILLERS = frozenset(normalize_key(w) for w in ("كان", "كانت", "كانوا", "قد", "قام", "قامت"))
+
+
+def _relative_antecedent(words: list[Word], before: list[MentionRef], trigger: Trigger, usable: object) -> str | None:
+    """The subject of a verb in a relative clause is the noun before الذي/التي (its antecedent)."""
+    k = trigger.first_word - 1
+    while k >= 0 and words[k].sentence == trigger.sentence and words[k].norm in RELATIVE_FILLERS:
+        k -= 1
+    if k < 0 or words[k].sentence != trigger.sentence or words[k].norm not in RELATIVE_PRONOUNS:
+        return None
+    pronoun = words[k]
+    for m in reversed(before):
+        if m.end <= pronoun.start and callable(usable) and usable(m):
+            return m.entity if m.last_word >= k - 4 else None
+    return None
+
+
+def _retaken_from(words: list[Word], after: list[MentionRef], usable: object) -> list[str]:
+    """من أجل استعادتها من تنظيم الدولة: the mention after "من" following a retake word."""
+    for m in after:
+        if _prev_norm(words, m.first_word) != "من" or not callable(usable) or not usable(m):
+            continue
+        for back in (2, 3):
+            word = _prev_norm(words, m.first_word, back)
+            bare = word[1:] if word[:1] in "لوب" else word
+            if bare.startswith(RETAKE_STEMS) or word.startswith(RETAKE_STEMS):
+                return [m.entity]
+    return []
+
+
+def _city_anaphor(doc: Document, words: list[Word], mentions: list[MentionRef], trigger: Trigger) -> str | None:
+    """"على المدينة" right after the trigger refers to the last city named before it."""
+    for k in range(trigger.last_word + 1, min(len(words), trigger.last_word + 4)):
+        if words[k].sentence != trigger.sentence:
+            break
+        if words[k].norm in CITY_ANAPHORS:
+            places = [m for m in mentions if m.end <= trigger.start and m.type in PLACE_TYPES]
+            cities = [m for m in places if (e := doc.entity(m.entity)) is not None and e.geo is not None
+                      and e.geo.precision == "city"]
+            return cities[-1].entity if cities else None
+    return None
 
 
 RELATIVE_DATE_WORDS = ("امس", "اليوم", "غدا", "الماضي", "المقبل", "القادم")
@@ -335,9 +424,8 @@ def event_date(doc: Document, trigger: Trigger, sentence_start: int, sentence_en
         lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
         if _clause_break(doc.text, lo, hi) and hi - lo > 40:
             continue
-        relative = getattr(date, "relative", None)
-        if relative is None:
-            relative = any(w in normalize_key(date.text) for w in RELATIVE_DATE_WORDS)
+        relative = bool(getattr(date, "relative", False)) or any(
+            w in normalize_key(date.text) for w in RELATIVE_DATE_WORDS)
         if relative and _quoted(quotations if quotations is not None else doc.quotations, date.start):
             continue
         distance = min(abs(date.start - trigger.end), abs(trigger.start - date.end))

@@ -8,6 +8,7 @@ a shared target (1), both speaking of deaths (1), neighbouring sentences (1); a 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from khabar.document import EventDate, Span
@@ -46,6 +47,42 @@ class Candidate:
     sentences: set[int] = field(default_factory=set)
     confidence: float = 0.6
     definite: bool = False  # the trigger is a definite noun (ال + noun)
+    place: Place | None = None  # the location's coordinates and level, when known
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    lat: float
+    lon: float
+    country: str | None
+    feature: str | None
+
+    @property
+    def broad(self) -> bool:
+        """A country, governorate or region: it contains the towns named in it."""
+        return self.feature in BROAD_FEATURES
+
+
+BROAD_FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "RGN"})
+NEAR_KM = 60.0
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def places_ok(a: Candidate, b: Candidate) -> bool:
+    """Two places of one event: the same, nested (دار سعد in عدن, a town in its country) or near."""
+    if a.location is None or b.location is None or a.location == b.location:
+        return True
+    if a.place is None or b.place is None:
+        return False
+    if (a.place.broad or b.place.broad) and a.place.country == b.place.country:
+        return True
+    return _km(a.place, b.place) <= NEAR_KM
 
 
 def _modes_ok(a: str | None, b: str | None) -> bool:
@@ -76,7 +113,7 @@ def score(event: Candidate, other: Candidate) -> int | None:
     """How well ``other`` fits ``event`` (None: they cannot be the same event)."""
     if event.type != other.type or not _status_ok(event.status, other.status):
         return None
-    if event.location and other.location and event.location != other.location:
+    if not places_ok(event, other):
         return None
     if event.fatalities is not None and other.fatalities is not None and event.fatalities != other.fatalities:
         return None
@@ -120,7 +157,9 @@ def absorb(event: Candidate, other: Candidate) -> None:
     for name in ("actors", "targets"):
         values = getattr(event, name)
         values.extend(v for v in getattr(other, name) if v not in values)
-    event.location = event.location or other.location
+    if event.location is None or (event.place is not None and event.place.broad and other.place is not None
+                                  and not other.place.broad):
+        event.location, event.place = other.location or event.location, other.place or event.place
     if event.date is None or (event.date.precision == "publication" and other.date is not None
                               and other.date.precision != "publication"):
         event.date = other.date

@@ -13,7 +13,7 @@ from khabar.events.acled import classify
 from khabar.events.arguments import MentionRef, event_date, extract_arguments, mention_index
 from khabar.events.gazetteer import add_argument_entities
 from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
-from khabar.events.merge import Candidate, merge_candidates
+from khabar.events.merge import Candidate, Place, merge_candidates
 from khabar.events.scan import Trigger, Word, find_triggers, negated, sentences_of, words_of
 from khabar.events.status import cue_status, decide_status, find_source
 
@@ -74,6 +74,13 @@ def _trimmed(doc: Document, start: int, end: int) -> Span:
     return doc.span(start + left, start + max(left, right))
 
 
+def _place(doc: Document, entity_id: str | None) -> Place | None:
+    entity = doc.entity(entity_id) if entity_id else None
+    if entity is None or entity.geo is None or entity.geo.lat is None or entity.geo.lon is None:
+        return None
+    return Place(entity.geo.lat, entity.geo.lon, entity.geo.country_code, entity.geo.feature)
+
+
 def candidates_of(doc: Document) -> list[Candidate]:
     sentences = sentences_of(doc)
     words = words_of(doc, sentences)
@@ -108,6 +115,7 @@ def candidates_of(doc: Document) -> list[Candidate]:
             target_text=args.target_text, evidence=[_trimmed(doc, s_start, s_end)],
             sentences={trigger.sentence}, definite=_definite(words[trigger.first_word].norm, entry.pos),
             confidence=0.5 + 0.1 * bool(args.actors) + 0.1 * bool(args.location),
+            place=_place(doc, args.location),
         ))
     return out
 

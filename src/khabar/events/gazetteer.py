@@ -1,0 +1,230 @@
+"""Argument entities the events stage needs when NER did not tag them (no model, or a miss).
+
+Events need their actors, targets and places as entities. The link stage only knows the names NER
+(or a user) tagged, so without the NER model a document has little more than nationality
+adjectives. This module adds, for the events stage only where no entity covers the text yet:
+
+- organizations and armed groups of the knowledge base (داعش، الحشد الشعبي، القوات العراقية ...);
+- places of the knowledge base (GeoNames with Arabic names, governorates, countries) when the
+  word is introduced as a place (في/بـ/مدينة/قرية/جنوب ... X) or is a country, governorate,
+  capital or large city;
+- descriptive forces: a force word with a nationality adjective the link stage found
+  (القوات العراقية، الجيش الليبي، مروحيتين أمريكيتين -> an ORG named by the phrase), so an actor
+  is the force, not the adjective "عراقي".
+
+Entities get ids after the document's last one; an entry already linked in the document gets the
+new mention instead of a second entity. Mentions are marked with source ``gazetteer``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.document import Document, Entity, Mention
+from khabar.events.cues import LOCATIVE_WORDS
+from khabar.link.geo import geo_of
+from khabar.link.kb import PLACE_TYPES, KBEntry, KnowledgeBase, get_kb
+from khabar.link.keys import clitic_variants, name_key
+from khabar.link.resolve import Candidate, rank
+from khabar.link.scan import Word, _skip_letters, match_phrases, words
+from khabar.link.translit import transliterate
+
+# KB names that are ordinary words far more often than names in news prose (فتح "opening",
+# النهضة "renaissance", الحشد "the crowd"); source: reading SaudiNewsNet conflict articles.
+AMBIGUOUS_NAMES = frozenset(name_key(w) for w in (
+    "فتح", "النهضة", "الحشد", "الاتحاد الوطني", "البعث", "الجمهوريون", "الديمقراطيون", "العصائب",
+    "الجمعية العامة", "الإخوان", "المعارضة", "الدولة", "الشام", "القدس", "الأمن", "النصر", "الوطن",
+    "الخليج", "الجنوب", "الشمال", "الشرق", "الغرب", "الوسط", "البلاد", "المدينة", "العاصمة", "المنطقة",
+    "الحدود", "المركز", "الساحل", "الجبل", "السلام", "الأمل", "الثورة", "الحرية", "التحرير", "الشهداء",
+    "الجامعة", "السوق", "المطار", "الميناء", "القصر", "الصحة", "الداخلية", "الخارجية", "الدفاع",
+    "النور", "الفجر", "العهد", "الحق", "الخير", "الرحمة", "مصدر", "عين", "باب", "قرية", "عدة", "وادي",
+    "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أمس", "اليوم", "عام",
+    "الحرب", "المقاومة", "الشعبية", "الإسلامية", "مئات", "عشرات", "آلاف", "الله", "محمد", "علي",
+    "مسلحة", "حرب", "بين", "قرب", "جنوب", "شمال", "شرق", "غرب", "الخبر", "خبر", "بيان", "ليل", "ان", "وان",
+    "الجزيرة", "جزيرة", "العربية", "المصادر", "مصادر", "الموقع", "موقع", "الشرطة", "القوات", "الجيش",
+    "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الوسطى", "العليا", "الكبرى", "الصغرى", "الجديدة",
+)) | frozenset(LOCATIVE_WORDS)
+# A single-word place name this frequent in Arabic text is taken only after a locative word
+# (المدينة "the city", أمس ...); Zipf scale of the wordfreq package.
+COMMON_WORD_ZIPF = 5.0
+# Place features and sizes named without a locative word (a country, governorate, capital, big city).
+NOTABLE_FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "RGN"})
+NOTABLE_POPULATION = 150_000
+# Force words that, with a nationality adjective after them, name an armed force or authority.
+# English heads for the descriptive name; source: ACLED actor naming ("Military Forces of Iraq").
+FORCE_WORDS: dict[str, str] = {name_key(ar): en for ar, en in (
+    ("القوات", "forces"), ("قوات", "forces"), ("الجيش", "army"), ("جيش", "army"), ("الشرطة", "police"),
+    ("شرطة", "police"), ("الطيران", "air force"), ("طيران", "air force"), ("طائرات", "aircraft"),
+    ("الطائرات", "aircraft"), ("مروحيات", "helicopters"), ("مروحيتين", "helicopters"), ("مقاتلات", "jets"),
+    ("السلطات", "authorities"), ("الحكومة", "government"), ("الاستخبارات", "intelligence"),
+    ("الميليشيات", "militias"), ("ميليشيات", "militias"), ("المليشيات", "militias"), ("مليشيات", "militias"),
+    ("الميليشيا", "militia"), ("ميليشيا", "militia"), ("مليشيا", "militia"), ("البحرية", "navy"),
+    ("الأجهزة", "services"), ("أجهزة", "services"), ("القوة", "force"), ("قوة", "force"),
+    ("جنود", "soldiers"), ("الجنود", "soldiers"), ("عناصر", "members"), ("مسلحي", "gunmen"),
+)}
+# Words allowed between the force word and the adjective: قوات الأمن العراقية، القوات المسلحة المصرية.
+FORCE_MODIFIERS = frozenset(name_key(w) for w in (
+    "الأمن", "الامن", "الأمنية", "الامنية", "المسلحة", "الحكومية", "النظامية", "الخاصة", "الجوية",
+    "البرية", "الموالية", "العسكرية", "الشعبية",
+))
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    entry: KBEntry | None
+    type: str
+    name: str
+    name_en: str
+
+
+@lru_cache(maxsize=4)
+def _first_words(kb_id: int) -> frozenset[str]:
+    kb = _KB_CACHE[kb_id]
+    return frozenset(key.split()[0] for key in kb.index if key)
+
+
+_KB_CACHE: dict[int, KnowledgeBase] = {}
+
+
+def _kb_first_words(kb: KnowledgeBase) -> frozenset[str]:
+    _KB_CACHE[id(kb)] = kb
+    return _first_words(id(kb))
+
+
+def _common(word: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # optional: without it every notable place name is taken
+        return False
+    return zipf_frequency(word, "ar") >= COMMON_WORD_ZIPF
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _entries(kb: KnowledgeBase, key: str) -> list[KBEntry]:
+    if key in AMBIGUOUS_NAMES or len(key.replace(" ", "")) < 3:
+        return []
+    return [e for e in kb.lookup(key, with_article_variants=False) if e.type in PLACE_TYPES or e.type == "ORG"]
+
+
+def _introduced_as_place(tokens: list[Word], index: int, stripped: bool) -> bool:
+    """في X، بـX، مدينة X، جنوب X: the word before (or a ب/في proclitic) marks a place."""
+    first = tokens[index].key
+    if stripped and first.startswith(("ب", "وب", "فب")):
+        return True
+    return index > 0 and tokens[index - 1].key in LOCATIVE_WORDS
+
+
+def _context_countries(doc: Document, kb: KnowledgeBase) -> set[str]:
+    countries: set[str] = set()
+    for entity in doc.entities:
+        if entity.geo and entity.geo.country_code:
+            countries.add(entity.geo.country_code)
+        if entity.type == "NORP" and entity.kb_id:
+            for code, position in kb.countries.items():
+                if kb.entries[position].kb_id == entity.kb_id:
+                    countries.add(code)
+    return countries
+
+
+def _kb_matches(doc: Document, kb: KnowledgeBase, tokens: list[Word], taken: list[tuple[int, int]],
+                countries: set[str]) -> list[_Found]:
+    found: list[_Found] = []
+    year = int(doc.meta.published[:4]) if doc.meta.published and doc.meta.published[:4].isdigit() else None
+    for match in match_phrases(doc.text, tokens, lambda k: bool(_entries(kb, k)), _kb_first_words(kb)):
+        start, end = match.name_start, tokens[match.last].end
+        entries = _entries(kb, match.key)
+        orgs = [e for e in entries if e.type == "ORG"]
+        places = [e for e in entries if e.type in PLACE_TYPES]
+        if orgs:
+            entry = orgs[0]
+        else:
+            ranked = rank([Candidate(e, 0.0, match.key, (0, 0)) for e in places], countries, year)
+            entry = ranked[0].entry
+            notable = entry.feature in NOTABLE_FEATURES or entry.population >= NOTABLE_POPULATION
+            introduced = _introduced_as_place(tokens, match.first, match.clitic_cost > 0)
+            single = len(match.key.split()) == 1
+            if single and entry.feature != "PCLI" and not introduced and _common(doc.text[start:end]):
+                continue
+            if not (notable or not single or introduced):
+                continue
+        if _overlaps(start, end, taken):
+            continue
+        found.append(_Found(start, end, entry, entry.type, entry.name_ar, entry.name_en or transliterate(entry.name_ar)))
+        taken.append((start, end))
+    return found
+
+
+def _forces(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> list[_Found]:
+    """A force word followed (maybe through a modifier) by a NORP mention: القوات العراقية."""
+    norp: dict[int, Entity] = {}
+    for entity in doc.entities:
+        if entity.type == "NORP":
+            for mention in entity.mentions:
+                norp[mention.start] = entity
+    found: list[_Found] = []
+    for index, token in enumerate(tokens):
+        variant = next((v for v, _ in clitic_variants(token.key) if v in FORCE_WORDS), None)
+        if variant is None:
+            continue
+        last = index + 1
+        while last < len(tokens) and last <= index + 2 and tokens[last].key in FORCE_MODIFIERS:
+            last += 1
+        if last >= len(tokens) or tokens[last].start not in norp:
+            continue
+        if any(ch in "،,.:؛\n" for ch in doc.text[token.end:tokens[last].start]):
+            continue
+        stripped = len(token.key) - len(variant)
+        start = _skip_letters(doc.text, token.start, stripped) if stripped > 0 else token.start
+        end = tokens[last].end
+        name = doc.text[start:end]
+        if stripped == 0 and variant != token.key:  # للقوات = ل + القوات
+            name = "ا" + name[1:]
+        adjective = norp[tokens[last].start]
+        found.append(_Found(start, end, None, "ORG", name, f"{adjective.name_en or adjective.name} {FORCE_WORDS[variant]}"))
+        taken.append((start, end))
+    return found
+
+
+def _next_id(doc: Document) -> int:
+    numbers = [int(e.id[1:]) for e in doc.entities if e.id[:1] == "E" and e.id[1:].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def add_argument_entities(doc: Document, kb: KnowledgeBase | None = None) -> list[Entity]:
+    """Add the KB organizations/places and descriptive forces no entity covers; return new entities."""
+    if not doc.text.strip():
+        return []
+    kb = kb or get_kb()
+    tokens = words(doc.text)
+    # NORP adjectives may sit inside a longer name (القوات العراقية): they do not block a match.
+    taken = [(m.start, m.end) for e in doc.entities if e.type != "NORP" for m in e.mentions]
+    found = _kb_matches(doc, kb, tokens, taken, _context_countries(doc, kb))
+    found += _forces(doc, tokens, taken)
+    by_kb = {e.kb_id: e for e in doc.entities if e.kb_id and e.type != "NORP"}
+    by_name = {name_key(e.name): e for e in doc.entities if e.type != "NORP"}
+    added: list[Entity] = []
+    number = _next_id(doc)
+    for item in sorted(found, key=lambda f: f.start):
+        mention = Mention(item.start, item.end, doc.text[item.start:item.end], item.type, "gazetteer", 0.7)
+        kb_id = item.entry.kb_id if item.entry else None
+        entity = by_kb.get(kb_id) if kb_id else by_name.get(name_key(item.name))
+        if entity is None:
+            geo = geo_of(item.entry) if item.entry and item.entry.type in PLACE_TYPES else None
+            entity = Entity(f"E{number}", item.type, item.name, item.name_en, kb_id, [], geo, 0.6)
+            number += 1
+            doc.entities.append(entity)
+            added.append(entity)
+            if kb_id:
+                by_kb[kb_id] = entity
+            by_name[name_key(item.name)] = entity
+        entity.mentions.append(mention)
+        entity.mentions.sort(key=lambda m: (m.start, m.end))
+        doc.mentions.append(mention)
+    doc.mentions.sort(key=lambda m: (m.start, m.end))
+    return added
