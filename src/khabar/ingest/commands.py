@@ -235,7 +235,7 @@ def register(groups: CommandGroups) -> None:
     export = groups.top.add_parser("export", help="export documents, tables or ACLED events")
     _add_filters(export)
     export.add_argument("--format", choices=FORMATS, default="jsonl")
-    export.add_argument("--table", choices=TABLES, default="documents", help="table for csv/parquet")
+    export.add_argument("--table", choices=TABLES, default="documents", help="table for csv/parquet (jsonl: documents, or corpus_events)")
     export.add_argument("--all-statuses", action="store_true",
                         help="acled: include planned/threatened/denied/claimed events (default: happened only)")
     export.add_argument("--output", "-o", help="output file (default: stdout)")

@@ -111,10 +111,18 @@ def export(store: Store, fmt: str, output: str | None = None, filters: Filters |
            table: str = "documents", all_statuses: bool = False) -> int:
     """Write the matching records to ``output`` (stdout when None or '-'); returns how many.
 
-    ``jsonl``: one full ``khabar.document/1`` JSON per line; ``csv``/``parquet``: the rows of
+    ``jsonl``: one full ``khabar.document/1`` JSON per line (with ``table="corpus_events"``: one
+    corpus event with its reports per line); ``csv``/``parquet``: the rows of
     ``table``; ``acled``: events in ACLED's columns, happened events only unless ``all_statuses``.
     """
     filters = filters or Filters()
+    if fmt == "jsonl" and table == "corpus_events":
+        count = 0
+        with _text_output(output) as handle:
+            for event in store.corpus_events(filters):
+                handle.write(json.dumps(event, ensure_ascii=False) + "\n")
+                count += 1
+        return count
     if fmt == "jsonl":
         count = 0
         with _text_output(output) as handle:
