@@ -120,3 +120,45 @@ def test_title_without_holder_in_text_uses_publication_year() -> None:
     link_entities(doc)
     minister = entity_with(doc, "وزير الخارجية الروسي")
     assert minister.name_en == "Sergey Lavrov"
+
+
+def test_mosul_geo_carries_readable_admin1(seed: Document) -> None:
+    mosul = entity_with(seed, "الموصل")
+    assert mosul.geo is not None and mosul.geo.admin1 == "Nineveh Governorate"
+
+
+def _doc(text: str, surfaces: tuple[tuple[str, str], ...], published: str = "2015-07-21") -> Document:
+    from khabar.document import Meta
+
+    return link_entities(Document(text, mentions=mentions_for(text, surfaces), meta=Meta(published=published)))
+
+
+def test_bare_ministry_is_the_main_country_ministry() -> None:
+    text = ("أعلنت وزارة الداخلية السعودية القبض على خلية في الرياض. وقال متحدث باسم وزارة الداخلية إن "
+            "الخلية خططت لتفجير مساجد في الدمام.")
+    doc = _doc(text, (("وزارة الداخلية السعودية", "ORG"), ("وزارة الداخلية", "ORG"), ("الرياض", "LOC"),
+                      ("الدمام", "LOC")))
+    start = text.rfind("وزارة الداخلية")
+    ministry = doc.entity_at(start, start + len("وزارة الداخلية"))
+    assert ministry is not None and ministry.kb_id == "khabar:sa-interior-ministry"
+
+
+def test_saudi_region_linked_in_saudi_context() -> None:
+    text = "توقعت الأرصاد هطول أمطار رعدية على مناطق عسير والباحة وجازان ونجران وتبوك والجوف."
+    doc = _doc(text, (("عسير", "LOC"), ("الجوف", "LOC"), ("تبوك", "LOC")))
+    jouf = entity_with(doc, "الجوف")
+    assert jouf.geo is not None and jouf.geo.country_code == "SA"
+    assert entity_with(doc, "عسير").kb_id == "khabar:sa-asir"
+
+
+def test_gold_file_stores_no_article_text() -> None:
+    import json
+
+    from khabar.link.evaluate import DEFAULT_GOLD
+
+    records = [json.loads(line) for line in DEFAULT_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(records) >= 15 and {r["split"] for r in records} == {"dev", "test"}
+    for record in records:
+        assert set(record) == {"archive", "url", "sha1", "split", "mentions"}
+        for mention in record["mentions"]:
+            assert "text" not in mention and mention["end"] > mention["start"]

@@ -152,6 +152,8 @@ class Geo:
     admin1: str | None = None
     feature: str | None = None
     precision: str | None = None
+    admin1_code: str | None = None
+    """The GeoNames admin-1 code, kept where ``admin1`` (a readable name) is unknown."""
 
 
 @dataclass(slots=True)

@@ -9,6 +9,8 @@ Sources (shared data folder, never shipped as such):
 - ``admin.tsv`` (hand-written governorates and named areas, coordinates of an anchor place);
 - ``yemen-admin-gazetteer/`` (MIT): governorates and districts; no coordinates in the source, so an entry
   gets the point of a same-named Yemeni GeoNames place when there is one (precision "approximate").
+  When that folder is absent, the Yemeni rows of the current ``places.tsv.gz`` are kept as they are;
+- readable admin-1 names (``admin1_name``) from ``admin1.py``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
+from khabar.link.admin1 import admin1_names
 from khabar.link.kb import ARAB_LEAGUE, KB_DIR, PLACE_COLUMNS, PLACES_FILE, _rows, _split
 from khabar.link.keys import name_key
 
@@ -48,6 +51,7 @@ def build_places(data_dir: Path) -> list[dict[str, str]]:
     by_id: dict[str, dict[str, str]] = {}
     weighted: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     capitals: set[tuple[str, str]] = set()
+    latin: dict[str, list[str]] = {}
     countries_iso = list(_rows(geonames / "countries_arabic_names.tsv"))
     for country in countries_iso:
         capitals.add((country["alpha2"], country["capital_en"]))
@@ -61,6 +65,7 @@ def build_places(data_dir: Path) -> list[dict[str, str]]:
         stats[2] += population + 1
         if not names:
             continue
+        latin[place["geonameid"]] = list(_split(place.get("latin_alternatenames")))[:40]
         feature = CAPITAL_FEATURE if (place["countrycode"], place["name"]) in capitals else "PPL"
         row = _row(id=f"geonames:{place['geonameid']}", type="GPE", feature=feature, name_ar=names[0],
                    aliases_ar="|".join(names[1:]), name_en=place["name"], cc=place["countrycode"],
@@ -97,12 +102,27 @@ def build_places(data_dir: Path) -> list[dict[str, str]]:
                          name_ar=region["name_ar"], aliases_ar=region["aliases_ar"], name_en=region["name_en"],
                          cc=region["cc"], admin1=anchor["admin1"] if anchor else "", lat=lat, lon=lon))
     rows.extend(_yemen(data_dir / "yemen-admin-gazetteer", rows))
+    _name_admin1(rows, latin)
     return rows
+
+
+def _name_admin1(rows: list[dict[str, str]], latin: dict[str, list[str]]) -> None:
+    curated = {(row["cc"], row["admin1"]): row["name_en"] for row in rows
+               if row["feature"] == "ADM1" and row["id"].startswith("khabar:") and row["admin1"]}
+    places = [row for row in rows if row["feature"] in ("PPL", "PPLC")]
+    names = admin1_names(places, latin, curated)
+    for row in rows:
+        if row["admin1"]:
+            row["admin1_name"] = names.get((row["cc"], row["admin1"]), "")
 
 
 def _yemen(folder: Path, places: list[dict[str, str]]) -> list[dict[str, str]]:
     if not folder.is_dir():
-        return []
+        if not PLACES_FILE.is_file():
+            return []
+        log.warning("%s not found: keeping the Yemeni governorates/districts of the current places file", folder)
+        return [_row(**{k: v for k, v in row.items() if k in PLACE_COLUMNS}) for row in _rows(PLACES_FILE)
+                if row["id"].startswith("khabar:ye-")]
     yemeni: dict[str, dict[str, str]] = {}
     for place in places:
         if place["cc"] == "YE" and place["feature"] != "PCLI":

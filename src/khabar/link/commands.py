@@ -89,7 +89,11 @@ def _eval_translit(args: argparse.Namespace) -> int:
 def _eval_link(args: argparse.Namespace) -> int:
     from khabar.link.evaluate import evaluate_link
 
-    report = evaluate_link(Path(args.gold) if args.gold else None, Path(args.data) if args.data else None)
+    report = evaluate_link(Path(args.gold) if args.gold else None, Path(args.data) if args.data else None,
+                           split=None if args.split == "all" else args.split, mode=args.mode)
+    if not args.errors:
+        for part in ("gold_mentions", "end_to_end"):
+            report.get(part, {}).pop("errors", None)
     print(json.dumps(report, indent=1, ensure_ascii=False))
     return 0
 
@@ -133,9 +137,13 @@ def register(groups: CommandGroups) -> None:
     evaluate.add_argument("--data")
     evaluate.set_defaults(handler=_eval_translit)
 
-    link = groups.eval.add_parser("link", help="entity-linking accuracy on the hand-annotated SaudiNewsNet set")
+    link = groups.eval.add_parser("link", help="entity linking on the hand-annotated SaudiNewsNet set (gold mentions and end to end)")
     link.add_argument("--gold", help="annotations JSONL (default: benchmarks/link_gold.jsonl)")
     link.add_argument("--data", help="shared data folder")
+    link.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="articles to score (default dev)")
+    link.add_argument("--mode", choices=("gold", "e2e", "both"), default="both",
+                      help="gold: gold mentions given (linking only); e2e: the whole pipeline's mentions")
+    link.add_argument("--errors", action="store_true", help="list the errors too")
     link.set_defaults(handler=_eval_link)
 
     bench = groups.bench.add_parser("link", help="KB load time and link-stage milliseconds per article (seed)")

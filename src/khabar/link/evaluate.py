@@ -1,24 +1,36 @@
 """``khabar eval link`` and ``khabar bench link``.
 
-The gold set (``benchmarks/link_gold.jsonl``) holds no article text: each line names a SaudiNewsNet
-archive and article URL, and lists name mentions by code-point offsets into the article's ``content``
-with their type and the expected ``kb_id`` (null: the KB has no entry; the linker must leave it unlinked).
-The mentions are given to the link stage as they are (an oracle NER), so the figures measure linking.
+The gold set (``benchmarks/link_gold.jsonl``, see ``benchmarks/README_link.md``) holds no article text:
+each line names a SaudiNewsNet archive, an article URL, the SHA-1 of its ``content`` (an article whose text
+changed is skipped), its split (dev/test) and its PER/ORG/GPE/LOC name mentions by code-point offsets with
+type, expected ``kb_id`` (null: not in the KB; the linker must leave it unlinked), optional ``alt`` ids also
+accepted (a region's same-named capital) and, for places, the expected country ``cc``.
+
+Two modes, both reported by default:
+- ``gold``: the gold mentions are given to the link stage as they are (an oracle NER): linking accuracy,
+  precision/recall of non-null links, NIL accuracy, country accuracy of places;
+- ``e2e``: the real pipeline (``khabar.pipeline.analyze``: segmentation, NER, ..., linking) runs on the text;
+  precision/recall/F1 of (span, kb id) pairs over the mentions of linked PER/ORG/GPE/LOC entities.
+  Spans match when they end at the same offset and differ only by proclitics (و ف ب ك ل) at the start.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khabar.document import Document, Mention
+from khabar.document import Document, Mention, Meta
 from khabar.paths import PACKAGE_DIR, shared_data_dir, shared_seeds_dir
 
 DEFAULT_GOLD = PACKAGE_DIR.parents[1] / "benchmarks" / "link_gold.jsonl"
 SEED_NAME = "000_62c9bd50daaa3a18.txt"
+NAME_TYPES = frozenset({"PER", "ORG", "GPE", "LOC"})
+PROCLITICS = frozenset("وفبكل")
 # Name mentions an NER stage would tag in the seed article (surface, type); every occurrence is used.
 SEED_MENTIONS: tuple[tuple[str, str], ...] = (
     ("سيرجي لافروف", "PER"), ("لافروف", "PER"), ("جون كيري", "PER"), ("لكيري", "PER"), ("كيري", "PER"),
@@ -42,61 +54,172 @@ def mentions_for(text: str, surfaces: tuple[tuple[str, str], ...]) -> list[Menti
     return sorted(found, key=lambda m: m.start)
 
 
-def _articles(data_dir: Path, archive: str) -> dict[str, dict[str, Any]]:
-    with zipfile.ZipFile(data_dir / "saudinewsnet" / archive) as bundle:
-        name = bundle.namelist()[0]
-        return {item["url"]: item for item in json.loads(bundle.read(name).decode("utf-8"))}
+@dataclass
+class GoldArticle:
+    url: str
+    text: str
+    published: str
+    mentions: list[dict[str, Any]]
 
 
-def evaluate_link(gold: Path | None = None, data_dir: Path | None = None) -> dict[str, Any]:
-    from khabar.link.stage import link_entities
-
+def load_gold(gold: Path | None = None, split: str | None = None,
+              data_dir: Path | None = None) -> tuple[list[GoldArticle], int]:
+    """The gold articles of ``split`` (all when None) with their text, and how many were skipped."""
     gold = gold or DEFAULT_GOLD
     data_dir = data_dir or shared_data_dir()
-    assert data_dir is not None
-    cache: dict[str, dict[str, dict[str, Any]]] = {}
-    total = correct = linked = linked_correct = gold_linked = recalled = skipped = 0
-    errors: list[dict[str, Any]] = []
+    if data_dir is None:
+        raise FileNotFoundError("shared data folder not found (SaudiNewsNet archives)")
+    cache: dict[str, dict[str, str]] = {}
+    articles: list[GoldArticle] = []
+    skipped = 0
     for line in gold.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         record = json.loads(line)
-        articles = cache.setdefault(record["archive"], _articles(data_dir, record["archive"]))
-        article = articles.get(record["url"])
-        if article is None:
+        if split and record.get("split") != split:
+            continue
+        archive = record["archive"]
+        if archive not in cache:
+            with zipfile.ZipFile(data_dir / "saudinewsnet" / archive) as bundle:
+                items = json.loads(bundle.read(bundle.namelist()[0]).decode("utf-8"))
+            cache[archive] = {item["url"]: item["content"] for item in items}
+        text = cache[archive].get(record["url"])
+        if text is None or hashlib.sha1(text.encode("utf-8")).hexdigest() != record["sha1"]:
             skipped += 1
             continue
-        text = article["content"]
-        mentions = []
-        for item in record["mentions"]:
-            if text[item["start"]:item["end"]] != item["text"]:
-                skipped += 1
-                continue
-            mentions.append((Mention(item["start"], item["end"], item["text"], item["type"], "gold"), item))
-        doc = link_entities(Document(text, mentions=[m for m, _ in mentions]))
-        for mention, item in mentions:
-            entity = next((e for e in doc.entities for m in e.mentions
-                           if m.start == mention.start and m.end == mention.end), None)
+        articles.append(GoldArticle(record["url"], text, archive.removesuffix(".zip"), record["mentions"]))
+    return articles, skipped
+
+
+def _accepted(item: dict[str, Any]) -> set[str]:
+    return {i for i in [item.get("kb_id"), *item.get("alt", [])] if i}
+
+
+def _same_span(text: str, gold: tuple[int, int], predicted: tuple[int, int]) -> bool:
+    if gold[1] != predicted[1]:
+        return False
+    low, high = sorted((gold[0], predicted[0]))
+    return all(ch in PROCLITICS for ch in text[low:high])
+
+
+def _prf(matched: int, predicted: int, expected: int) -> dict[str, float]:
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+@dataclass
+class Tally:
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def add(self, name: str, value: int = 1) -> None:
+        self.counts[name] = self.counts.get(name, 0) + value
+
+
+def evaluate_gold_mentions(articles: list[GoldArticle]) -> dict[str, Any]:
+    """Linking given the gold mentions (oracle NER)."""
+    from khabar.link.kb import get_kb
+    from khabar.link.stage import link_entities
+    from khabar.link.translit import model
+
+    get_kb(), model()  # loaded once per process: not part of the per-article time
+    tally = Tally()
+    for article in articles:
+        mentions = [Mention(m["start"], m["end"], article.text[m["start"]:m["end"]], m["type"], "gold")
+                    for m in article.mentions]
+        started = time.perf_counter()
+        doc = link_entities(Document(article.text, mentions=mentions, meta=Meta(published=article.published)))
+        tally.seconds += time.perf_counter() - started
+        owner = {(m.start, m.end): e for e in doc.entities for m in e.mentions}
+        for item in article.mentions:
+            entity = owner.get((item["start"], item["end"]))
             predicted = entity.kb_id if entity else None
-            expected = item.get("kb_id")
-            total += 1
-            correct += predicted == expected
-            if predicted is not None:
-                linked += 1
-                linked_correct += predicted == expected
-            if expected is not None:
-                gold_linked += 1
-                recalled += predicted == expected
-            if predicted != expected:
-                errors.append({"text": item["text"], "expected": expected, "predicted": predicted})
-    precision = linked_correct / linked if linked else 0.0
-    recall = recalled / gold_linked if gold_linked else 0.0
+            accepted = _accepted(item)
+            right = predicted in accepted if accepted else predicted is None
+            tally.add("mentions")
+            tally.add("correct", right)
+            tally.add("predicted_links", predicted is not None)
+            tally.add("correct_links", predicted is not None and predicted in accepted)
+            tally.add("gold_links", bool(accepted))
+            if not accepted:
+                tally.add("gold_nil")
+                tally.add("nil_correct", predicted is None)
+            if item.get("cc"):
+                geo_cc = entity.geo.country_code if entity and entity.geo else None
+                tally.add("places_with_country")
+                tally.add("country_correct", geo_cc == item["cc"])
+            if not right:
+                tally.errors.append({"text": article.text[item["start"]:item["end"]],
+                                     "expected": item.get("kb_id"), "predicted": predicted})
+    c = tally.counts
     return {
-        "mentions": total, "accuracy": round(correct / total, 4) if total else 0.0,
-        "link_precision": round(precision, 4), "link_recall": round(recall, 4),
-        "link_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
-        "skipped": skipped, "errors": errors[:40],
+        "articles": len(articles), "mentions": c.get("mentions", 0),
+        "accuracy": round(c.get("correct", 0) / max(1, c.get("mentions", 0)), 4),
+        "links": _prf(c.get("correct_links", 0), c.get("predicted_links", 0), c.get("gold_links", 0)),
+        "nil_accuracy": round(c.get("nil_correct", 0) / max(1, c.get("gold_nil", 0)), 4),
+        "place_country_accuracy": round(c.get("country_correct", 0) / max(1, c.get("places_with_country", 0)), 4),
+        "link_ms_per_article": round(1000 * tally.seconds / max(1, len(articles)), 2),
+        "errors": tally.errors[:60],
     }
+
+
+def evaluate_end_to_end(articles: list[GoldArticle]) -> dict[str, Any]:
+    """The whole pipeline: found and correctly linked (span, kb id) pairs."""
+    from khabar.pipeline import analyze
+
+    tally = Tally()
+    warnings: set[str] = set()
+    if articles:
+        analyze(articles[0].text, published=articles[0].published)  # warm-up: models load once per process
+    for article in articles:
+        started = time.perf_counter()
+        doc = analyze(article.text, published=article.published)
+        tally.seconds += time.perf_counter() - started
+        warnings |= {w for w in doc.warnings if "stage" in w}
+        predicted = [((m.start, m.end), e.kb_id) for e in doc.entities if e.type in NAME_TYPES and e.kb_id
+                     for m in e.mentions if m.type in NAME_TYPES]
+        spans = [(m.start, m.end) for m in doc.mentions if m.type in NAME_TYPES]
+        gold = [((m["start"], m["end"]), _accepted(m)) for m in article.mentions]
+        tally.add("gold_mentions", len(gold))
+        tally.add("predicted_mentions", len(spans))
+        tally.add("found_mentions", sum(any(_same_span(article.text, g, s) for s in spans) for g, _ in gold))
+        tally.add("gold_pairs", sum(1 for _, ids in gold if ids))
+        tally.add("predicted_pairs", len(predicted))
+        used: set[int] = set()
+        for span, kb_id in predicted:
+            hit = next((i for i, (g, ids) in enumerate(gold) if i not in used and kb_id in ids
+                        and _same_span(article.text, g, span)), None)
+            if hit is None:
+                tally.errors.append({"text": article.text[span[0]:span[1]], "predicted": kb_id, "kind": "false"})
+            else:
+                used.add(hit)
+                tally.add("matched_pairs")
+        for i, (g, ids) in enumerate(gold):
+            if ids and i not in used:
+                tally.errors.append({"text": article.text[g[0]:g[1]], "expected": sorted(ids), "kind": "missed"})
+    c = tally.counts
+    return {
+        "articles": len(articles), "gold_pairs": c.get("gold_pairs", 0), "predicted_pairs": c.get("predicted_pairs", 0),
+        "pairs": _prf(c.get("matched_pairs", 0), c.get("predicted_pairs", 0), c.get("gold_pairs", 0)),
+        "mention_detection": _prf(c.get("found_mentions", 0), c.get("predicted_mentions", 0),
+                                  c.get("gold_mentions", 0)),
+        "pipeline_ms_per_article": round(1000 * tally.seconds / max(1, len(articles)), 1),
+        "pipeline_warnings": sorted(warnings)[:5], "errors": tally.errors[:60],
+    }
+
+
+def evaluate_link(gold: Path | None = None, data_dir: Path | None = None, split: str | None = None,
+                  mode: str = "both") -> dict[str, Any]:
+    articles, skipped = load_gold(gold, split, data_dir)
+    report: dict[str, Any] = {"split": split or "all", "articles": len(articles), "skipped": skipped}
+    if mode in ("gold", "both"):
+        report["gold_mentions"] = evaluate_gold_mentions(articles)
+    if mode in ("e2e", "both"):
+        report["end_to_end"] = evaluate_end_to_end(articles)
+    return report
 
 
 def bench_link(repeat: int = 50) -> dict[str, float]:

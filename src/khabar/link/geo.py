@@ -11,6 +11,9 @@ from __future__ import annotations
 from khabar.document import Geo
 from khabar.link.kb import KBEntry
 
+# ``Geo.admin1`` carries the readable admin-1 name (``KBEntry.admin1_name``: "Nineveh Governorate",
+# "Ḩalab"); None where the build could not name the GeoNames admin-1 code (the code stays in the KB).
+
 PRECISION = {"PCLI": "country", "ADM1": "admin", "ADM2": "admin", "PPL": "city", "PPLC": "city",
              "RGN": "region", "SEA": "region", "STM": "region"}
 ENCLOSING_WINDOW = 80  # characters after an unknown place where its enclosing place may be named
@@ -20,10 +23,11 @@ def geo_of(entry: KBEntry) -> Geo | None:
     if entry.lat is None or entry.lon is None:
         return None
     return Geo(lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonames_id=entry.geonames_id,
-               country_code=entry.country or None, admin1=entry.admin1 or None,
-               feature=entry.feature or None, precision=PRECISION.get(entry.feature, "city"))
+               country_code=entry.country or None, admin1=entry.admin1_name or None,
+               feature=entry.feature or None, precision=PRECISION.get(entry.feature, "city"),
+               admin1_code=entry.admin1 or None)
 
 
 def approximate(enclosing: Geo) -> Geo:
     return Geo(lat=enclosing.lat, lon=enclosing.lon, geonames_id=None, country_code=enclosing.country_code,
-               admin1=enclosing.admin1, feature=None, precision="approximate")
+               admin1=enclosing.admin1, feature=None, precision="approximate", admin1_code=enclosing.admin1_code)

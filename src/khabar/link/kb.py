@@ -1,6 +1,6 @@
 """The knowledge base: people, organizations, places and nationalities, looked up by folded name.
 
-Shipped files (``data/kb/``, see its README): ``actors.tsv`` (curated people/organizations),
+Shipped files (``data/kb/``, see its README): ``actors.tsv`` + ``actors_*.tsv`` (curated people/organizations),
 ``countries.tsv`` + ``groups.tsv`` + ``nationality_plurals.tsv`` (nationality adjectives),
 ``places.tsv.gz`` (built by ``khabar kb build`` from GeoNames, the curated country and region
 tables and the Yemen gazetteer). User additions: every ``*.tsv`` in ``~/.khabar/kb/`` (or in
@@ -29,7 +29,7 @@ KB_DIR = PACKAGE_DATA / "kb"
 PLACES_FILE = KB_DIR / "places.tsv.gz"
 ACTOR_COLUMNS = ("id", "type", "name_ar", "aliases_ar", "name_en", "country", "roles", "wikidata")
 PLACE_COLUMNS = ("id", "type", "feature", "name_ar", "aliases_ar", "name_en", "cc", "admin1", "lat", "lon",
-                 "population", "geonames_id")
+                 "population", "geonames_id", "admin1_name")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 
@@ -58,8 +58,9 @@ class KBEntry:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
-    admin1: str = ""
+    admin1: str = ""                    # GeoNames admin-1 code
     geonames_id: int | None = None
+    admin1_name: str = ""               # readable admin-1 name (Nineveh Governorate), where known
     source: str = "kb"
 
     @property
@@ -185,7 +186,7 @@ def place_from_row(row: dict[str, str]) -> KBEntry:
         aliases=_split(row.get("aliases_ar")), country=row.get("cc") or "", feature=row.get("feature") or "",
         lat=number("lat"), lon=number("lon"), population=int(row.get("population") or 0),
         admin1=row.get("admin1") or "", geonames_id=int(geonames) if geonames.isdigit() else None,
-        source="places",
+        admin1_name=row.get("admin1_name") or "", source="places",
     )
 
 
@@ -233,6 +234,11 @@ def _load_nationalities(kb: KnowledgeBase) -> None:
                 register(form, adjective, country["adjective_en"], row["cc"], row["cc"])
 
 
+def actor_files() -> list[Path]:
+    """The shipped curated tables: ``actors.tsv`` and every ``actors_*.tsv`` (people, organizations, state bodies)."""
+    return sorted(KB_DIR.glob("actors*.tsv"))
+
+
 def user_kb_dir() -> Path:
     return Path(os.environ.get("KHABAR_KB_DIR") or Path.home() / ".khabar" / "kb")
 
@@ -250,8 +256,9 @@ def load_kb(extra_files: Iterable[Path] = (), include_user: bool = True) -> Know
             kb.add(place_from_row(row))
     else:
         log.warning("%s is missing: run `khabar kb build`; places will not be linked", PLACES_FILE.name)
-    for row in _rows(KB_DIR / "actors.tsv"):
-        kb.add(actor_from_row(row, "curated"))
+    for path in actor_files():
+        for row in _rows(path):
+            kb.add(actor_from_row(row, "curated"))
     files = [*(user_files() if include_user else []), *extra_files]
     for path in files:
         try:

@@ -14,6 +14,8 @@ from khabar.text.normalize import normalize_key
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
+# "عبدالعزيز" and "عبد العزيز" are the same name: split the compound before matching.
+_ABD_COMPOUND = re.compile(r"(?<!\S)عبد(?=ال\S)")
 
 # Proclitics as written before names in news text (conjunctions, then prepositions).
 CONJUNCTIONS = ("و", "ف")
@@ -41,6 +43,7 @@ def name_key(text: str) -> str:
     """Folded, punctuation-free, single-spaced form of a name."""
     folded = normalize_key(text)
     folded = _NON_WORD.sub(" ", folded)
+    folded = _ABD_COMPOUND.sub("عبد ", folded)
     return _SPACES.sub(" ", folded).strip()
 
 

@@ -27,6 +27,9 @@ QUALIFIERS = frozenset({"الحالي", "السابق", "الجديد", "الا�
 FEATURE_BONUS = {"PCLI": 3.0, "ADM1": 2.0, "ADM2": 1.0, "PPLC": 1.0, "RGN": 2.0, "SEA": 2.0, "STM": 1.0}
 CONTEXT_BONUS = 4.0
 ARAB_BONUS = 1.5
+# A small town abroad (not in a country the text names, not Arab) is more likely a homonym the KB lacks
+# (ميلو in Mali is not Melo, Uruguay): such candidates are dropped when the text names countries. Tuned on dev.
+MINOR_TOWN_POPULATION = 100_000
 
 
 @dataclass(slots=True)
@@ -105,8 +108,16 @@ def prior(entry: KBEntry) -> float:
     return 5.0 + (1.0 if entry.source == "curated" else 0.5)
 
 
+def plausible(candidate: Candidate, context_countries: set[str]) -> bool:
+    entry = candidate.entry
+    return not (context_countries and entry.type in PLACE_TYPES and entry.feature == "PPL"
+                and entry.country not in context_countries and entry.country not in ARAB_LEAGUE
+                and entry.population < MINOR_TOWN_POPULATION)
+
+
 def rank(found: list[Candidate], context_countries: set[str], year: int | None = None) -> list[Candidate]:
     """Score candidates: prior, clitic/shortening cost, document countries, role at the publication year."""
+    found = [c for c in found if plausible(c, context_countries)]
     for candidate in found:
         entry = candidate.entry
         score = prior(entry) - 2.0 * candidate.cost
