@@ -31,6 +31,17 @@ ORG_DESCRIPTORS = frozenset(normalize_key(w) for w in (
     "تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "قوات", "وكالة", "صحيفة",
     "قناة", "منظمة", "حزب", "شبكة", "موقع", "جريدة", "مجلة", "فصائل", "فصيل", "عناصر", "مسلحي", "مقاتلي",
 ))
+# Heads of institutions named after a place (أمانة الرياض، جوازات منطقة مكة المكرمة، شرطة دبي): the place
+# there is part of an organization's name, not a place mention. Source: Saudi and Gulf news usage.
+INSTITUTION_HEADS = frozenset(normalize_key(w) for w in (
+    "أمانة", "بأمانة", "لأمانة", "وأمانة", "جوازات", "بجوازات", "لجوازات", "شرطة", "بشرطة", "لشرطة", "بلدية",
+    "ببلدية", "لبلدية", "جامعة", "بجامعة", "لجامعة", "محكمة", "بمحكمة", "غرفة", "بغرفة", "فرع", "بفرع",
+    "نادي", "بنادي", "لنادي", "مستشفى", "بمستشفى", "مرور", "بمرور", "هيئة", "بهيئة",
+    "بلديات",
+))
+# Prayer times that are also place names (صلاة المغرب is the sunset prayer, not Morocco).
+PRAYER_WORDS = frozenset(normalize_key(w) for w in ("صلاة", "لصلاة", "بصلاة", "وصلاة", "أذان", "آذان", "لأذان"))
+PRAYER_TIMES = frozenset(normalize_key(w) for w in ("المغرب", "العشاء", "الفجر", "الظهر", "العصر"))
 PERSON_TITLES = frozenset(normalize_key(w) for w in (
     "الرئيس", "رئيس", "الملك", "الأمير", "أمير", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "د",
     "الجنرال", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الوزير",

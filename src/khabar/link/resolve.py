@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from khabar.link.kb import ARAB_LEAGUE, PLACE_TYPES, KBEntry, KnowledgeBase
 from khabar.link.keys import ORG_DESCRIPTORS, PERSON_TITLES, PLACE_DESCRIPTORS, clitic_variants
+from khabar.text.normalize import normalize_key
 
 # Which KB types a mention of a given NER type may link to; the second tuple is a fallback with a penalty.
 COMPATIBLE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -30,6 +31,13 @@ ARAB_BONUS = 1.5
 # A small town abroad (not in a country the text names, not Arab) is more likely a homonym the KB lacks
 # (ميلو in Mali is not Melo, Uruguay): such candidates are dropped when the text names countries. Tuned on dev.
 MINOR_TOWN_POPULATION = 100_000
+# An ORG mention falls back to a place only when it is a country acting as a state: the country name alone
+# (إيران as an actor) or after one of these heads (حكومة العراق). A club or company named after a city
+# (ليفربول، روما) stays an unlinked ORG. Source: Arabic news usage.
+STATE_HEADS = frozenset(normalize_key(w) for w in (
+    "حكومة", "الحكومة", "حكومات", "سلطات", "السلطات", "نظام", "النظام", "دولة", "الدولة",
+))
+STATE_FEATURES = frozenset({"PCLI"})
 
 
 @dataclass(slots=True)
@@ -52,6 +60,23 @@ def _types_for(mention_type: str) -> list[tuple[frozenset[str], float]]:
     return [(primary, 0.0), (fallback, 1.5)] if fallback else [(primary, 0.0)]
 
 
+def _spans(words: list[str], kb: KnowledgeBase, extra: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Word ranges to look up: the whole mention, then shorter ranges dropping only descriptor-like words."""
+    spans = [(0, len(words) - 1)]
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(0, len(words) - size + 1):
+            last = first + size - 1
+            dropped = words[:first] + words[last + 1:]
+            if all(w in extra or _droppable(w, kb) for w in dropped):
+                spans.append((first, last))
+    return spans
+
+
+def _state_reading(entry: KBEntry, mention_type: str, fallback: bool) -> bool:
+    """Whether an entry may be a reading of the mention in this pass (an ORG falls back to countries only)."""
+    return not (fallback and mention_type == "ORG" and entry.feature not in STATE_FEATURES)
+
+
 def _lookup_words(kb: KnowledgeBase, words: list[str], first: int, last: int) -> list[tuple[KBEntry, int, str]]:
     rest = " ".join(words[first + 1:last + 1])
     found: list[tuple[KBEntry, int, str]] = []
@@ -72,17 +97,13 @@ def candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate
     words = key.split()
     if not words:
         return []
-    spans = [(0, len(words) - 1)]
-    for size in range(len(words) - 1, 0, -1):
-        for first in range(0, len(words) - size + 1):
-            last = first + size - 1
-            dropped = words[:first] + words[last + 1:]
-            if all(_droppable(w, kb) for w in dropped):
-                spans.append((first, last))
     for types, penalty in _types_for(mention_type):
+        fallback = penalty > 0
+        spans = _spans(words, kb, STATE_HEADS if fallback and mention_type == "ORG" else frozenset())
         for first, last in spans:
             found = [Candidate(entry, cost + penalty + (len(words) - 1 - last + first) * 0.5, matched, (first, last))
-                     for entry, cost, matched in _lookup_words(kb, words, first, last) if entry.type in types]
+                     for entry, cost, matched in _lookup_words(kb, words, first, last)
+                     if entry.type in types and _state_reading(entry, mention_type, fallback)]
             if found:
                 return _dedupe(found)
     return []

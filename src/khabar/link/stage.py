@@ -1,8 +1,12 @@
 """The link stage: ``doc.mentions`` -> ``doc.entities`` (coreference, knowledge base, transliteration, geo).
 
-Works with any typed mentions (NER output or hand-made). Steps:
+Works with any typed mentions (NER output or hand-made), or none. Steps:
+0. mentions are repaired against the KB (``repair.py``: extended to a KB name, trimmed of a trailing common
+   word, ``X المعروف بـ Y`` split into two mentions of one entity, a place inside an institution's name);
 1. every mention is looked up in the KB (proclitics and descriptor words tolerated) and ranked in the
-   document's context (countries it names, publication year);
+   document's context (countries it names, publication year); KB organizations and places NER left
+   untagged are added (``kbscan.py``, source "kb"); bare ministries and place nouns (المدينة) are read in
+   the document's context (``national.py``);
 2. mentions are merged: same KB entry; same name up to proclitics (لكيري = كيري); a surname or a
    shorter form of a person named in full (لافروف = سيرجي لافروف);
 3. title phrases (وزير الخارجية الأمريكي الحالي, نظيره الأمريكي) are added as mentions of the
@@ -17,13 +21,15 @@ Mentions this stage adds are appended to ``doc.mentions`` too (source "kb" or "c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from khabar.document import Document, Entity, Mention
 from khabar.link.geo import ENCLOSING_WINDOW, approximate, geo_of
-from khabar.link.kb import PLACE_TYPES, KBEntry, KnowledgeBase, Nationality, get_kb
+from khabar.link.items import Cluster, Item
+from khabar.link.kb import PLACE_TYPES, KnowledgeBase, get_kb
+from khabar.link.kbscan import scan_kb_names
 from khabar.link.keys import PLACE_DESCRIPTORS, clitic_variants, name_key
-from khabar.link.resolve import Candidate, candidates, rank
+from khabar.link.national import resolve_national_bodies, resolve_place_nouns
+from khabar.link.repair import repair_mentions
+from khabar.link.resolve import candidates, rank
 from khabar.link.scan import Word, match_phrases, words
 from khabar.link.titles import TitlePhrase, find_nationalities, find_titles
 from khabar.link.translit import transliterate
@@ -34,37 +40,6 @@ GENERIC = frozenset(name_key(w) for w in (
     "التحالف", "المعارضة", "النظام", "الرئيس", "الوزير", "الأمير", "الملك", "الشيخ", "المجلس", "الحزب",
 ))
 APPOSITION_GAP = frozenset(" \t\n،,:-–")
-MINISTRY = name_key("وزارة") + " "
-# Definite place nouns a text uses for a place it named before (المدينة = Mosul after "الموصل"; البلاد = the
-# country last named), with the GeoNames features of the antecedent they can take. Source: Arabic news usage.
-CITY_FEATURES = frozenset({"PPL", "PPLC"})
-PLACE_NOUNS: dict[str, frozenset[str]] = {name_key(w): kinds for w, kinds in (
-    ("المدينة", CITY_FEATURES), ("البلدة", CITY_FEATURES), ("القرية", CITY_FEATURES),
-    ("العاصمة", frozenset({"PPLC"})), ("البلاد", frozenset({"PCLI"})),
-)}
-MEDINA_SHORT = name_key("المدينة")
-
-
-@dataclass(eq=False)
-class Item:
-    mention: Mention
-    key: str
-    kind: str = "name"                  # name | title | norp
-    candidates: list[Candidate] = field(default_factory=list)
-    nationality: Nationality | None = None
-    title: TitlePhrase | None = None
-
-
-@dataclass(eq=False)
-class Cluster:
-    items: list[Item]
-    entry: KBEntry | None = None
-    norp: Nationality | None = None
-    country: str = ""                   # office country learned from an apposition title
-
-    @property
-    def start(self) -> int:
-        return min(item.mention.start for item in self.items)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -98,11 +73,33 @@ class Linker:
         self.items: list[Item] = []
         self.clusters: list[Cluster] = []
         self.year = _year(doc)
+        self.aliases: list[tuple[Mention, Mention]] = []
+
+    # -- 0. mention repair against the KB
+    def repair(self) -> None:
+        repaired = repair_mentions(self.doc, self.kb, self.tokens)
+        if repaired.changed:
+            self.doc.mentions = repaired.mentions
+        self.aliases = repaired.aliases
 
     # -- 1. mentions and candidates
-    def collect(self) -> None:
+    def collect(self, scan: bool = True) -> None:
         seen: set[tuple[int, int]] = set()
-        for mention in sorted(self.doc.mentions, key=lambda m: (m.start, -m.end)):
+        self._add_items(self.doc.mentions, seen)
+        context = self._context_countries()
+        found = scan_kb_names(self.doc, self.kb, self.tokens, context, self.year) if scan else []
+        if found:  # KB names NER left untagged
+            self.doc.mentions = sorted([*self.doc.mentions, *found], key=lambda m: (m.start, m.end))
+            self._add_items(found, seen)
+            context = self._context_countries()
+        for item in self.items:
+            item.candidates = rank(item.candidates, context, self.year)
+        resolve_national_bodies(self.items, self.kb)
+        resolve_place_nouns(self.items, self.kb)
+        self._share_alias_candidates()
+
+    def _add_items(self, mentions: list[Mention], seen: set[tuple[int, int]]) -> None:
+        for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
             key = name_key(mention.text)
             if not key or (mention.start, mention.end) in seen or key in PLACE_DESCRIPTORS:
                 continue  # a bare descriptor tagged alone (مدينة) names nothing: no entity
@@ -113,76 +110,19 @@ class Linker:
                 self.items.append(Item(mention, key, "norp", nationality=nationality))
             else:
                 self.items.append(Item(mention, key, candidates=candidates(self.kb, key, mention.type)))
-        context = self._context_countries()
-        for item in self.items:
-            item.candidates = rank(item.candidates, context, self.year)
-        self._national_bodies()
-        self._place_nouns()
 
-    def _place_nouns(self) -> None:
-        """A tagged definite place noun (المدينة) corefers with the last place of its kind named before it.
+    def _alias_items(self) -> list[tuple[Item, Item]]:
+        by_span = {(i.mention.start, i.mention.end): i for i in self.items if i.kind == "name"}
+        pairs = [(by_span.get((n.start, n.end)), by_span.get((a.start, a.end))) for n, a in self.aliases]
+        return [(n, a) for n, a in pairs if n is not None and a is not None]
 
-        Without such an antecedent it stays unlinked, except المدينة in a text about Saudi Arabia (Medina).
-        """
-        ordered = sorted(self.items, key=lambda i: i.mention.start)
-        main: str | None = None
-        nouns = [self._place_noun(item) for item in ordered]
-        for position, item in enumerate(ordered):
-            kinds = nouns[position]
-            if kinds is None or item.kind != "name" or item.mention.type == "PER":
-                continue
-            antecedent = next((i.candidates[0] for k, i in zip(reversed(nouns[:position]), reversed(ordered[:position]),
-                                                                strict=True)
-                               if k is None and i.candidates and i.candidates[0].entry.feature in kinds), None)
-            if antecedent is not None:
-                item.candidates = [Candidate(antecedent.entry, 0.5, item.key, (0, 0))]
-                continue
-            if main is None:
-                main = self._main_country()
-            if not (main == "SA" and any(v == MEDINA_SHORT for v, _ in clitic_variants(item.key))):
-                item.candidates = []
-
-    def _national_bodies(self) -> None:
-        """A bare ministry (وزارة العدل) is that of the country the text is mostly about (tuned on dev)."""
-        main = self._main_country()
-        if not main:
-            return
-        adjectives = {n.adjective for n in self.kb.nationalities.values() if n.country == main}
-        for item in self.items:
-            if item.candidates or item.kind != "name" or item.mention.type != "ORG":
-                continue
-            for variant, cost in clitic_variants(item.key):
-                if not variant.startswith(MINISTRY):
-                    continue
-                for adjective in sorted(adjectives):
-                    key = f"{variant} {name_key('ال' + adjective + 'ة')}"
-                    found = [e for e in self.kb.lookup(key, with_article_variants=False) if e.type == "ORG"]
-                    if found:
-                        words = (0, len(item.key.split()) - 1)
-                        item.candidates = [Candidate(found[0], cost + 1.0, key, words)]
-                        break
-                if item.candidates:
-                    break
-
-    def _place_noun(self, item: Item) -> frozenset[str] | None:
-        """The antecedent features when the mention is a definite place noun (المدينة, بالمدينة, المدينة السنية)."""
-        first, _, rest = item.key.partition(" ")
-        if any(word not in self.kb.nationalities for word in rest.split()):
-            return None
-        return next((PLACE_NOUNS[v] for v, _ in clitic_variants(first) if v in PLACE_NOUNS), None)
-
-    def _main_country(self) -> str:
-        """The country most of the linked names belong to (None on a tie or without any)."""
-        votes: dict[str, int] = {}
-        for item in self.items:
-            country = item.nationality.country if item.nationality else (
-                item.candidates[0].entry.country if item.candidates else "")
-            if len(country) == 2:
-                votes[country] = votes.get(country, 0) + 1
-        ranked = sorted(votes.items(), key=lambda pair: -pair[1])
-        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-            return ""
-        return ranked[0][0]
+    def _share_alias_candidates(self) -> None:
+        """X المعروف بـ Y: the alias's KB reading wins; an unlinked alias takes the name's."""
+        for name, alias in self._alias_items():
+            if alias.candidates:
+                name.candidates = [alias.candidates[0]]
+            elif name.candidates:
+                alias.candidates = [name.candidates[0]]
 
     def _context_countries(self) -> set[str]:
         countries: set[str] = set()
@@ -226,6 +166,7 @@ class Linker:
                 by_entry.setdefault(cluster.entry.id, cluster)
             for variant, _ in clitic_variants(item.key)[:1]:
                 by_key.setdefault(variant, cluster)
+        self._merge_aliases()
         by_group: dict[str, Cluster] = {}
         for item in self.items:
             if item.kind == "norp":
@@ -234,6 +175,18 @@ class Linker:
                     by_group[group] = Cluster([], norp=item.nationality)
                     self.clusters.append(by_group[group])
                 by_group[group].items.append(item)
+
+    def _merge_aliases(self) -> None:
+        """Put each alias pair in one cluster (both unlinked: clustering alone would keep them apart)."""
+        for name, alias in self._alias_items():
+            home = next((c for c in self.clusters if any(i is name for i in c.items)), None)
+            other = next((c for c in self.clusters if any(i is alias for i in c.items)), None)
+            if home is None or other is None or home is other:
+                continue
+            home.items.extend(other.items)
+            home.entry = home.entry or other.entry
+            other.items = []
+        self.clusters = [c for c in self.clusters if c.items]
 
     def _person_by_surname(self, item: Item, full_names: list[Item], by_key: dict[str, Cluster]) -> Cluster | None:
         """A shorter person mention (لافروف, لكيري) joins the one full name in the text ending like it."""
@@ -324,7 +277,9 @@ class Linker:
             taken.append((start, end))
 
     def add_nationalities(self) -> None:
-        taken = [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items]
+        # a KB-scanned name may hold an adjective (القوات العراقية): both are kept, as when NER tags the adjective
+        taken = [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items if i.mention.source != "kb"
+                 or i.kind != "name"]
         by_group = {c.norp.group_id: c for c in self.clusters if c.norp}
         for token, nationality in find_nationalities(self.tokens, self.kb):
             if _overlaps(token.start, token.end, taken):
@@ -392,6 +347,7 @@ def link_entities(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         doc.entities = []
         return doc
     linker = Linker(doc, kb or get_kb())
+    linker.repair()
     linker.collect()
     linker.cluster_names()
     linker.resolve_titles()

@@ -1,0 +1,179 @@
+"""Names of the knowledge base that NER left untagged, found by scanning the text (mention source "kb").
+
+Without the NER model, or where it misses a name, the link stage still finds:
+- organizations and armed groups of the KB (داعش، الحشد الشعبي، الميليشيات الحوثية ...);
+- places of the KB when the word is introduced as a place (في/بـ/مدينة/قرية/جنوب ... X) or is a
+  country, governorate/region, capital or large city; a single word that is also a frequent Arabic word
+  (Zipf >= ``COMMON_WORD_ZIPF`` in wordfreq) only when introduced as a place.
+KB names that are ordinary words far more often than names in news prose are never taken (``STOPLIST``).
+Matches never overlap a name mention already there (a nationality adjective inside a longer name may:
+القوات العراقية). Found mentions go through the normal linking (ranking, clustering) afterwards.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from khabar.document import Document, Mention
+from khabar.link.kb import ARAB_LEAGUE, PLACE_TYPES, KBEntry, KnowledgeBase
+from khabar.link.keys import INSTITUTION_HEADS, PRAYER_TIMES, PRAYER_WORDS, clitic_variants, name_key
+from khabar.link.resolve import Candidate, rank
+from khabar.link.scan import PhraseMatch, Word, _skip_letters
+
+# KB names that are ordinary words far more often than names in news prose (فتح "opening", النهضة
+# "renaissance", الحشد "the crowd"). Source: reading SaudiNewsNet articles (the events stage's list, shared).
+STOPLIST = frozenset(name_key(w) for w in (
+    "فتح", "النهضة", "الحشد", "الاتحاد الوطني", "البعث", "الجمهوريون", "الديمقراطيون", "العصائب",
+    "الجمعية العامة", "الإخوان", "المعارضة", "الدولة", "الشام", "القدس", "الأمن", "النصر", "الوطن",
+    "الخليج", "الجنوب", "الشمال", "الشرق", "الغرب", "الوسط", "البلاد", "المدينة", "العاصمة", "المنطقة",
+    "الحدود", "المركز", "الساحل", "الجبل", "السلام", "الأمل", "الثورة", "الحرية", "التحرير", "الشهداء",
+    "الجامعة", "السوق", "المطار", "الميناء", "القصر", "الصحة", "الداخلية", "الخارجية", "الدفاع",
+    "النور", "الفجر", "العهد", "الحق", "الخير", "الرحمة", "مصدر", "عين", "باب", "قرية", "عدة", "وادي",
+    "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أمس", "اليوم", "عام",
+    "الحرب", "المقاومة", "الشعبية", "الإسلامية", "مئات", "عشرات", "آلاف", "الله", "محمد", "علي",
+    "مسلحة", "حرب", "بين", "قرب", "جنوب", "شمال", "شرق", "غرب", "الخبر", "خبر", "بيان", "ليل", "ان", "وان",
+    "الجزيرة", "جزيرة", "العربية", "المصادر", "مصادر", "الموقع", "موقع", "الشرطة", "القوات", "الجيش",
+    "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الوسطى", "العليا", "الكبرى", "الصغرى", "الجديدة",
+    "المائة", "الحوثي",
+))
+# Words that introduce a place (في X، مدينة X، جنوب X). Source: Arabic news usage (as the events stage's cues).
+LOCATIVE_WORDS = frozenset(name_key(w) for w in (
+    "في", "فى", "قرب", "بالقرب", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط",
+    "مدينة", "بمدينة", "قرية", "بقرية", "بلدة", "ببلدة", "محافظة", "بمحافظة", "محافظتي", "ناحية", "بناحية",
+    "قضاء", "حي", "بحي", "منطقة", "بمنطقة", "مناطق", "ريف", "بريف", "داخل", "أطراف", "محيط", "ضواحي",
+    "مديرية", "بمديرية", "ولاية", "بولاية", "إقليم", "عاصمة", "العاصمة", "بالعاصمة", "أنحاء", "مخيم",
+    "بمخيم", "مطار", "بمطار", "جبل", "بجبل", "حدود", "مدن", "قرى", "مدينتي", "محافظات", "مديريات",
+))
+COMMON_WORD_ZIPF = 5.0
+FUNCTION_WORD_ZIPF = 5.5    # never a one-word place, even after في (أنه، التي)
+# Place features and sizes named without a locative word (a country, governorate, capital, big city).
+NOTABLE_FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "RGN"})
+NOTABLE_POPULATION = 150_000
+REGION_FEATURES = frozenset({"RGN", "SEA", "STM"})
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # optional: without it every notable place name is taken
+        return 0.0
+    return float(zipf_frequency(word, "ar"))
+
+
+_INDEX: dict[int, tuple[KnowledgeBase, frozenset[str], dict[str, int]]] = {}
+
+
+def _index(kb: KnowledgeBase) -> tuple[frozenset[str], dict[str, int]]:
+    """The KB keys naming an organization or place (stoplist out) and, per first word, the most words."""
+    cached = _INDEX.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1], cached[2]
+    keys = frozenset(key for key in kb.index if _entries(kb, key))
+    longest: dict[str, int] = {}
+    for key in keys:
+        first, size = key.split()[0], len(key.split())
+        longest[first] = max(longest.get(first, 0), size)
+    _INDEX[id(kb)] = (kb, keys, longest)
+    return keys, longest
+
+
+def _entries(kb: KnowledgeBase, key: str) -> list[KBEntry]:
+    if key in STOPLIST or len(key.replace(" ", "")) < 3:
+        return []
+    return [e for e in kb.lookup(key, with_article_variants=False) if e.type in PLACE_TYPES or e.type == "ORG"]
+
+
+def _phrases(text: str, tokens: list[Word], keys: frozenset[str], longest: dict[str, int]) -> list[PhraseMatch]:
+    """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping."""
+    found: list[PhraseMatch] = []
+    position = 0
+    while position < len(tokens):
+        variants = [(v, c) for v, c in clitic_variants(tokens[position].key) if v in longest]
+        best: PhraseMatch | None = None
+        if variants:
+            most = min(max(longest[v] for v, _ in variants), len(tokens) - position)
+            for size in range(most, 0, -1):
+                rest = " ".join(t.key for t in tokens[position + 1:position + size])
+                for variant, cost in variants:
+                    key = f"{variant} {rest}".strip()
+                    if key in keys:
+                        whole = tokens[position].key
+                        start = _skip_letters(text, tokens[position].start, len(whole) - len(variant))
+                        best = PhraseMatch(position, position + size - 1, key, cost, start)
+                        break
+                if best:
+                    break
+        if best:
+            found.append(best)
+            position = best.last + 1
+        else:
+            position += 1
+    return found
+
+
+def _introduced(tokens: list[Word], match: PhraseMatch, places: set[int]) -> bool:
+    """في X، بـX، مدينة X، جنوب X: the word before (or a ب proclitic) marks a place; so does a place
+    right before a coordinated وX (عسير والباحة)."""
+    first = tokens[match.first].key
+    if match.clitic_cost > 0 and first.startswith(("ب", "وب", "فب")):
+        return True
+    if match.clitic_cost > 0 and first.startswith("و") and match.first - 1 in places:
+        return True
+    return match.first > 0 and tokens[match.first - 1].key in LOCATIVE_WORDS
+
+
+def _word_itself(doc: Document, token: Word, start: int) -> bool:
+    """A clitic-stripped match inside a word that is more frequent whole (كريم -> ريم، وكيل -> كيل)."""
+    return start > token.start and _zipf(doc.text[token.start:token.end]) >= _zipf(doc.text[start:token.end])
+
+
+def _accept(doc: Document, tokens: list[Word], match: PhraseMatch, entries: list[KBEntry],
+            countries: set[str], year: int | None, places: set[int]) -> KBEntry | None:
+    orgs = [e for e in entries if e.type == "ORG"]
+    single = len(match.key.split()) == 1
+    if single and _word_itself(doc, tokens[match.first], match.name_start):
+        return None
+    if orgs:
+        return orgs[0]
+    before = tokens[match.first - 1].key if match.first > 0 else ""
+    if before in INSTITUTION_HEADS or (before in PRAYER_WORDS and match.key in PRAYER_TIMES):
+        return None  # أمانة الرياض (an institution), صلاة المغرب (a prayer)
+    ranked = rank([Candidate(e, 0.0, match.key, (0, 0)) for e in entries], countries, year)
+    if not ranked:  # every reading implausible here (a far-away village named like a common word)
+        return None
+    entry = ranked[0].entry
+    introduced = _introduced(tokens, match, places)
+    surface = doc.text[match.name_start:tokens[match.last].end]
+    if single and entry.feature != "PCLI" and (_zipf(surface) >= FUNCTION_WORD_ZIPF or (not introduced and (
+            _zipf(surface) >= COMMON_WORD_ZIPF or (entry.id.startswith("geonames:") and match.key != name_key(entry.name_ar))))):
+        return None  # a function word, or a frequent word / a GeoNames alternate name not introduced as a place
+    notable = entry.feature in NOTABLE_FEATURES or entry.population >= NOTABLE_POPULATION
+    if notable or not single:
+        return entry
+    # a small place named by one word: introduced as a place, in a country the text is about
+    return entry if introduced and (entry.country in countries or entry.country in ARAB_LEAGUE) else None
+
+
+def scan_kb_names(doc: Document, kb: KnowledgeBase, tokens: list[Word], countries: set[str],
+                  year: int | None) -> list[Mention]:
+    """KB organizations and places no name mention covers (see the module doc), as new mentions."""
+    keys, longest = _index(kb)
+    taken = [(m.start, m.end) for m in doc.mentions if m.type != "NORP"]
+    token_at = {t.start: i for i, t in enumerate(tokens)}
+    place_spans = [(m.start, m.end) for m in doc.mentions if m.type in PLACE_TYPES]
+    places = {i for i, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in place_spans)}
+    found: list[Mention] = []
+    for match in _phrases(doc.text, tokens, keys, longest):
+        start, end = match.name_start, tokens[match.last].end
+        if any(start < e and s < end for s, e in taken):
+            continue
+        entry = _accept(doc, tokens, match, _entries(kb, match.key), countries, year, places)
+        if entry is None:
+            continue
+        if entry.type in PLACE_TYPES:
+            places.update(range(token_at.get(tokens[match.first].start, match.first), match.last + 1))
+        kind = "ORG" if entry.type == "ORG" else ("LOC" if entry.feature in REGION_FEATURES else "GPE")
+        found.append(Mention(start, end, doc.text[start:end], kind, "kb", 0.7))
+        taken.append((start, end))
+    return found

@@ -1,0 +1,103 @@
+"""The shipped CRF tagger: ``NerTagger.load(path=None).tag(tokens) -> IOB2 tags``."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from dataclasses import asdict
+from pathlib import Path
+
+import pycrfsuite
+
+from khabar.ner.features import FeatureConfig, Featurizer
+from khabar.ner.lexicon import Lexicon
+from khabar.paths import PACKAGE_DATA
+
+DEFAULT_MODEL_DIR = PACKAGE_DATA / "ner"
+MODEL_FILE = "model.crfsuite"
+LEXICON_FILE = "lexicon.tsv.gz"
+CLUSTERS_FILE = "clusters.tsv.gz"
+CONFIG_FILE = "config.json"
+MAX_SENTENCE = 400  # longer token lists are tagged in windows of this size
+
+_CACHE: dict[Path, NerTagger] = {}
+_LOCK = threading.Lock()
+
+
+def load_clusters(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return dict(line.rstrip("\n").split("\t", 1) for line in handle if "\t" in line)
+
+
+def save_clusters(clusters: dict[str, str], path: Path) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        for word in sorted(clusters):
+            handle.write(f"{word}\t{clusters[word]}\n")
+
+
+class NerTagger:
+    def __init__(self, path: Path, featurizer: Featurizer, tagger: pycrfsuite.Tagger) -> None:
+        self.path = path
+        self.featurizer = featurizer
+        self._tagger = tagger
+        self._lock = threading.Lock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.featurizer.lexicon
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> NerTagger:
+        """Load (once per directory, cached) the model in ``path`` (default: the shipped model)."""
+        directory = Path(path) if path else DEFAULT_MODEL_DIR
+        directory = directory.resolve()
+        with _LOCK:
+            if directory not in _CACHE:
+                _CACHE[directory] = cls._read(directory)
+            return _CACHE[directory]
+
+    @classmethod
+    def _read(cls, directory: Path) -> NerTagger:
+        model = directory / MODEL_FILE
+        if not model.is_file():
+            raise FileNotFoundError(f"no NER model in {directory}: run `khabar train ner`")
+        config_data = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+        config = FeatureConfig(**config_data.get("features", {}))
+        featurizer = Featurizer(Lexicon.load(directory / LEXICON_FILE),
+                                load_clusters(directory / CLUSTERS_FILE), config)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        return cls(directory, featurizer, tagger)
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """IOB2 tags (``B-PER``, ``I-LOC``, ``O`` ...) for one sentence of tokens."""
+        tokens = [t if t.strip() else "_" for t in tokens]
+        tags: list[str] = []
+        for start in range(0, len(tokens), MAX_SENTENCE):
+            chunk = tokens[start:start + MAX_SENTENCE]
+            features = self.featurizer.sentence(chunk)
+            with self._lock:
+                tags += self._tagger.tag(features)
+        return tags
+
+    def tag_marginals(self, tokens: list[str]) -> tuple[list[str], list[float]]:
+        """Tags plus the marginal probability of each chosen name tag (a confidence; 1.0 for O)."""
+        tokens = [t if t.strip() else "_" for t in tokens]
+        tags: list[str] = []
+        probs: list[float] = []
+        for start in range(0, len(tokens), MAX_SENTENCE):
+            chunk = tokens[start:start + MAX_SENTENCE]
+            features = self.featurizer.sentence(chunk)
+            with self._lock:
+                chunk_tags = self._tagger.tag(features)
+                probs += [self._tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(chunk_tags)]
+            tags += chunk_tags
+        return tags, probs
+
+
+def write_config(directory: Path, config: FeatureConfig, extra: dict[str, object]) -> None:
+    data = {"features": asdict(config), **extra}
+    (directory / CONFIG_FILE).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
