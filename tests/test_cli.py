@@ -126,3 +126,15 @@ def test_gzip_and_stdin(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "khabar.cli", "analyze", "-"], input=ARTICLE,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and json.loads(done.stdout)["text"] == ARTICLE
+
+
+def test_bench_pipeline_reports_rate_and_memory(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps({"text": ARTICLE + f" {i}"}, ensure_ascii=False) for i in range(3)),
+                    encoding="utf-8")
+    code, out, _ = run(["bench", "pipeline", str(path), "--limit", "3", "--json"], capsys)
+    report = json.loads(out)
+    assert code == 0
+    assert report["articles"] == 3 and report["partial_results"] == 0
+    assert report["articles_per_second"] > 0 and report["peak_rss_mb"] > 0
+    assert "recognize_entities" in report["stage_seconds"]
