@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from events_fixtures import SEED_DATES, SEED_ENTITIES, make_doc
-from khabar.document import Document, Meta
+from khabar.document import Document, Geo, Meta
 from khabar.events.acled import ACLED_COLUMNS, to_acled_rows
 from khabar.events.lexicon import load_lexicon
 from khabar.events.scan import find_triggers, sentences_of, words_of
@@ -179,3 +179,59 @@ def test_bad_input_never_crashes(text: str) -> None:
     assert isinstance(doc.events, list)
     for event in doc.events:
         assert doc.text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+# --- background statements are no events (gold convention, see data/events/README.md) ---------
+@pytest.mark.parametrize("text", [
+    "ويقصف النظام بانتظام مناطق المعارضة في مدينة حلب وريفها",       # a habit
+    "يسكن أقاربه في حي المغاير الواقع تحت سيطرة المعارضة",            # a state of control
+    "أمطرت الفصائل أربع بلدات محاصرة في شمال سوريا",                  # an adjective
+    "تسللت قوة عسكرية من قيادة عمليات الجزيرة والبادية",              # the name of a command
+    "وأبطلت القوات مفعول ست عبوات ناسفة تم زرعها على الطريق",        # weapons defused
+    "رابط الخبر بصحيفة الوئام: مقتل 19 من عناصر داعش",                # the outlet's headline trailer
+    "اعترفوا بمسؤوليتهم عن العمليات الإجرامية التي استهدفت المواطنين",  # a class of events
+    "وأحيا السكان ذكرى مجزرة القرية",                                   # a commemoration
+])
+def test_background_is_no_event(text: str) -> None:
+    doc = extract_events(Document(text))
+    assert [e.trigger.text for e in doc.events if e.type in ("ASSAULT", "COERCE")] == []
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("قصفت الطائرات مواقع المسلحين في المدينة أمس", "ASSAULT"),
+    ("سيطر التنظيم على المدينة بعد معارك عنيفة", "COERCE"),
+    ("انفجرت عبوة ناسفة في سوق المدينة", "ASSAULT"),
+])
+def test_specific_happenings_stay_events(text: str, type_: str) -> None:
+    assert any(e.type == type_ for e in extract_events(Document(text)).events), text
+
+
+@pytest.mark.parametrize("text,fatalities", [
+    ("ولقي العقيد مصرعه برصاص مسلحين", 1),       # singular enclitic
+    ("قتل مدير منفذ بنغازي البحري", 1),         # a singular victim noun
+    ("أعلن الحزب قتل ضابطي شرطة", 2),           # a dual victim noun
+    ("لقي 8 أشخاص مصرعهم بقصف", 8),              # a plural enclitic needs the number
+])
+def test_fatalities_of_one_or_two(text: str, fatalities: int) -> None:
+    doc = extract_events(Document(text))
+    assert [e.fatalities for e in doc.events if e.type == "ASSAULT"] == [fatalities]
+
+
+def test_reference_point_is_not_the_place() -> None:
+    text = "أطلق عناصر التنظيم عشرات الصواريخ على قضاء مخمور شرق الموصل ما أسفر عن مقتل 18 من البيشمركة"
+    doc = make_doc(text, [
+        ("E1", "GPE", "مخمور", "Makhmur", ["مخمور"], Geo(35.77, 43.58, 99131, "IQ", "Nineveh", "PPL", "town")),
+        ("E2", "GPE", "الموصل", "Mosul", ["الموصل"], Geo(36.34, 43.13, 99072, "IQ", "Nineveh", "PPLA", "city")),
+    ])
+    events = [e for e in extract_events(doc).events if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].location == "E1" and events[0].fatalities == 18
+
+
+def test_generic_place_noun_is_not_a_place() -> None:
+    text = "وقالت مصادر إن القوات قصفت المدينة أمس في حلب"
+    doc = make_doc(text, [
+        ("E1", "GPE", "المدينة", "Medina", ["المدينة"], Geo(24.47, 39.61, 109223, "SA", "Medina", "PPL", "city")),
+        ("E2", "GPE", "حلب", "Aleppo", ["حلب"], Geo(36.20, 37.16, 170063, "SY", "Aleppo", "PPLA", "city")),
+    ])
+    events = [e for e in extract_events(doc).events if e.type == "ASSAULT"]
+    assert events and events[0].location == "E2"

@@ -8,10 +8,7 @@ Roles come from the words just before an entity mention (grammar of Arabic news 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-from pyarabic.number import text2number
 
 from khabar.document import DateExpr, Document, EventDate, Quotation
 from khabar.events.cues import (
@@ -19,12 +16,12 @@ from khabar.events.cues import (
     CIVILIAN_WORDS,
     DISGUISE_AFTER,
     DISGUISE_WORDS,
-    INJURED_WORDS,
     LIGHT_VERBS,
     LOCATIVE_WORDS,
     SPEECH_VERBS,
     TARGET_MARKERS,
 )
+from khabar.events.fatalities import fatalities_near
 from khabar.events.scan import Trigger, Word
 from khabar.text.normalize import normalize_key
 
@@ -32,15 +29,6 @@ ACTOR_TYPES = frozenset({"ORG", "PER", "NORP", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VERB_POS = frozenset({"V", "V+", "I"})
-# Number words (normalize_key forms) read when ``doc.numbers`` is empty; source: MSA cardinals.
-NUMBER_WORDS = frozenset(normalize_key(w) for w in (
-    "واحد", "واحدة", "اثنان", "اثنين", "اثنتين", "ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة", "ست",
-    "ستة", "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة", "أحد", "إحدى", "اثنا",
-    "اثني", "عشرون", "عشرين", "ثلاثون", "ثلاثين", "أربعون", "أربعين", "خمسون", "خمسين", "ستون", "ستين",
-    "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئة", "مائة", "مئتين", "مائتين", "ألف",
-    "آلاف", "الف", "و",
-))
-DIGITS_RE = re.compile(r"^\d{1,6}$")
 
 
 @dataclass(slots=True)
@@ -77,10 +65,46 @@ def mention_index(doc: Document, words: list[Word]) -> list[MentionRef]:
                 continue
             out.append(MentionRef(mention.start, mention.end, entity.id, entity.type, first, last))
     out.sort(key=lambda m: (m.start, -m.end))
-    out = [m for m in out if not (m.type == "NORP" and _attributive(doc.text, words, m))]
-    # a mention inside a longer one of another entity (العراقية in القوات العراقية) is not an argument
-    return [m for m in out if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                                      and o.entity != m.entity for o in out)]
+    out = [m for m in out if not (m.type == "NORP" and _attributive(doc.text, words, m))
+           and not (m.type in PLACE_TYPES and _generic_place(doc.text[m.start:m.end]))]
+    # a mention inside a longer one of another entity (العراقية in القوات العراقية) is not an argument;
+    # sorted by start (longest first), so only earlier mentions that reach this one can contain it
+    kept: list[MentionRef] = []
+    open_: list[MentionRef] = []
+    for m in out:
+        open_ = [o for o in open_ if o.end > m.start]
+        if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                   and o.entity != m.entity for o in open_):
+            kept.append(m)
+        open_.append(m)
+    return kept
+
+
+# Common nouns a tagger may take for a place name (المدينة is also Medina): they refer back to the
+# place named before (see ``_city_anaphor``), so they are never a place of their own.
+GENERIC_PLACE_NOUNS = frozenset(normalize_key(w) for w in (
+    "المدينة", "مدينة", "البلدة", "بلدة", "القرية", "قرية", "المنطقة", "منطقة", "البلاد", "العاصمة", "المحافظة",
+    "الولاية", "الإقليم", "الحي", "المخيم", "القطاع", "المدينتين", "البلدتين",
+))
+# Direction words: "مخمور شرق الموصل", "118 كم غربي بغداد" name a reference point, not the place.
+DIRECTION_WORDS = frozenset(normalize_key(w) for w in (
+    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "شمال شرق", "جنوب غرب",
+))
+DISTANCE_UNITS = frozenset(normalize_key(w) for w in ("كم", "كلم", "كيلومترا", "كيلومترات", "ميلا", "أميال", "متر"))
+
+
+def _generic_place(text: str) -> bool:
+    key = normalize_key(text)
+    return key in GENERIC_PLACE_NOUNS or (key[:1] in "بلو" and key[1:] in GENERIC_PLACE_NOUNS)
+
+
+def _reference_point(words: list[Word], ref: MentionRef, place_ends: set[int]) -> bool:
+    """A place after a direction word that follows another place or a distance: a reference point."""
+    k = ref.first_word - 1
+    if k < 1 or words[k].sentence != words[ref.first_word].sentence or words[k].norm not in DIRECTION_WORDS:
+        return False
+    before = words[k - 1]
+    return (k - 1) in place_ends or before.norm in DISTANCE_UNITS or before.norm.isdigit()
 
 
 # Words after which a nationality adjective is itself the argument (من الأمريكيين، ضد الأكراد).
@@ -110,7 +134,10 @@ def _prev_norm(words: list[Word], index: int, back: int = 1) -> str:
     if j < 0 or words[j].sentence != words[index].sentence:
         return ""
     norm = words[j].norm
-    return norm[1:] if len(norm) > 2 and norm[0] in "وف" and norm[1:] in _ALL_MARKERS else norm
+    for cut in (1, 2):  # وفي، لمحافظة، ولمحافظة: a conjunction or preposition on a marker word
+        if len(norm) > cut + 1 and all(c in "وفلب" for c in norm[:cut]) and norm[cut:] in _ALL_MARKERS:
+            return norm[cut:]
+    return norm
 
 
 _ALL_MARKERS = LOCATIVE_WORDS | TARGET_MARKERS | AGENT_MARKERS | DISGUISE_WORDS
@@ -140,6 +167,8 @@ def _role_of(words: list[Word], ref: MentionRef) -> str | None:
                                     or first.startswith(("بال", "وبال", "في"))
                                     or (first.startswith("ب") and ref.type == "GPE")):
         return "loc"
+    if ref.type in PLACE_TYPES and prev == "علي":
+        return "loc"  # قصف على دار سعد: the place hit is where it happened
     if prev in TARGET_MARKERS:
         return "target"
     if prev in AGENT_MARKERS or (prev == "من" and prev2 == "مسلحين") or prev2 in ("يد", "قبل"):
@@ -153,33 +182,6 @@ def _role_of(words: list[Word], ref: MentionRef) -> str | None:
     return None
 
 
-def _number_value(doc: Document, words: list[Word], index: int) -> tuple[int | None, int]:
-    """The integer written at word ``index`` (digits, doc.numbers or number words) and words used."""
-    word = words[index]
-    for number in doc.numbers:
-        if number.start <= word.start < number.end and isinstance(number.value, int | float):
-            used = 1
-            while index + used < len(words) and words[index + used].start < number.end:
-                used += 1
-            value = number.value
-            return (int(value) if value and float(value).is_integer() else None), used
-    digits = word.norm.strip("«»\"'")
-    if DIGITS_RE.match(digits):
-        return int(digits), 1
-    used = 0
-    parts: list[str] = []
-    while index + used < len(words) and used < 5:
-        norm = words[index + used].norm
-        bare = norm[1:] if norm.startswith("و") and len(norm) > 2 else norm
-        if bare in NUMBER_WORDS and bare != "و":
-            parts.append(words[index + used].text)
-            used += 1
-        else:
-            break
-    if parts:
-        value = text2number(" ".join(parts))
-        return (int(value) if value else None), used
-    return None, 0
 
 
 # Words that end the object of a verb (سيطرت على ... بسبب انشغال القوات: the forces are no target).
@@ -190,59 +192,8 @@ OBJECT_BOUNDARIES = frozenset(normalize_key(w) for w in (
 RETAKE_STEMS = tuple(normalize_key(w) for w in ("استعاد", "تحرير", "تحرر", "طرد"))
 # Nouns that refer back to the city named before (سيطر على المدينة، هذه المدينة).
 CITY_ANAPHORS = frozenset(normalize_key(w) for w in ("المدينة", "المدينه", "بالمدينة", "المدينة،"))
-DEATH_VERBS = frozenset({"لقي", "لقى", "ولقي", "ولقى", "لقوا", "ولقوا"})
-BACK_STOPS = frozenset({"ان", "إن", "أن", "بان", "انه", "قال", "قالت", "في", "خلال", "بعد"})
 
 
-def _number_before(doc: Document, words: list[Word], trigger: Trigger, reach: int) -> int | None:
-    """The nearest number within ``reach`` words before the trigger, not crossing a clause mark."""
-    for back in range(1, reach + 1):
-        j = trigger.first_word - back
-        if j < 0 or words[j].sentence != trigger.sentence:
-            return None
-        if words[j].norm in INJURED_WORDS or words[j].norm in BACK_STOPS or any(
-                ch in "،,:؛." for ch in doc.text[words[j].end:words[j + 1].start]):
-            return None
-        value, _used = _number_value(doc, words, j)
-        if value is not None:
-            return value
-    return None
-
-
-def fatalities_near(doc: Document, words: list[Word], trigger: Trigger) -> int | None:
-    """Deaths counted by a death word: مقتل 51، قتلوا خمسة أشخاص، 27 قتيلا، لقي 8 أشخاص مصرعهم."""
-    if not trigger.entry.fatal:
-        return None
-    nxt = trigger.last_word + 1
-    if nxt < len(words) and words[nxt].norm in INJURED_WORDS:
-        return None  # مقتل وإصابة 60: killed and wounded together
-    if trigger.entry.form == "مصرع":
-        for back in range(1, 9):
-            j = trigger.first_word - back
-            if j < 0 or words[j].sentence != trigger.sentence:
-                break
-            if words[j].norm in DEATH_VERBS:
-                for k in range(j + 1, trigger.first_word):
-                    value, _used = _number_value(doc, words, k)
-                    if value is not None:
-                        return value
-                return None
-    value = _number_before(doc, words, trigger, 2 if trigger.entry.pos in ("N", "X") else 6)
-    if value is not None:
-        return value
-    for ahead in range(1, 4):
-        j = trigger.last_word + ahead
-        if j >= len(words) or words[j].sentence != trigger.sentence or words[j].norm in INJURED_WORDS:
-            break
-        if ahead > 1 and any(ch in "،,:؛." for ch in doc.text[words[j - 1].end:words[j].start]):
-            break
-        value, used = _number_value(doc, words, j)
-        if value is not None:
-            after = j + used
-            if after < len(words) and words[after].norm in INJURED_WORDS:
-                return None
-            return value
-    return None
 
 
 def _civilian_text(words: list[Word], trigger: Trigger) -> str | None:
@@ -275,6 +226,10 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     # place-type mention after it in the clause
     clause_after = [m for m in after if not _clause_break(doc.text, trigger.end, m.start)]
     clause_before = [m for m in before if not _clause_break(doc.text, m.end, trigger.start)]
+    place_ends = {m.last_word for m in in_sentence if m.type in PLACE_TYPES}
+    for m in in_sentence:
+        if m.type in PLACE_TYPES and _reference_point(words, m, place_ends):
+            roles[id(m)] = "ref"
     places = ([m for m in clause_after if roles[id(m)] == "loc"]
               or [m for m in reversed(clause_before) if roles[id(m)] == "loc"]
               or [m for m in clause_after if m.type in PLACE_TYPES and roles[id(m)] is None
@@ -282,7 +237,7 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     if places and event_type != "CONSULT":
         args.location = places[0].entity
     def usable(m: MentionRef) -> bool:
-        return (m.type in ACTOR_TYPES and roles[id(m)] not in ("loc", "disguise", "speaker")
+        return (m.type in ACTOR_TYPES and roles[id(m)] not in ("loc", "disguise", "speaker", "ref")
                 and m.entity not in excluded and m.entity != args.location)
 
     if event_type in SYMMETRIC_TYPES:
@@ -350,7 +305,8 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         args.targets.extend(_retaken_from(words, after, usable))
     if args.location is None and event_type != "CONSULT":
         args.location = _city_anaphor(doc, words, mentions, trigger)
-    args.fatalities = fatalities_near(doc, words, trigger)
+    persons = {words[m.first_word].start for m in after if m.type == "PER"}
+    args.fatalities = fatalities_near(doc, words, trigger, persons)
     civ = _civilian_text(words, trigger)
     if civ and not args.targets:
         args.civilians = True

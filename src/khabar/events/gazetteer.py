@@ -18,16 +18,18 @@ new mention instead of a second entity. Mentions are marked with source ``gazett
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.document import Document, Entity, Mention
+from khabar.document import Document, Entity, Geo, Mention
 from khabar.events.cues import LOCATIVE_WORDS
 from khabar.link.geo import geo_of
 from khabar.link.kb import PLACE_TYPES, KBEntry, KnowledgeBase, get_kb
 from khabar.link.keys import clitic_variants, name_key
 from khabar.link.resolve import Candidate, rank
-from khabar.link.scan import Word, _skip_letters, match_phrases, words
+from khabar.link.scan import _WORD as WORD_RE
+from khabar.link.scan import PhraseMatch, Word, _skip_letters
 from khabar.link.translit import transliterate
 
 # KB names that are ordinary words far more often than names in news prose (فتح "opening",
@@ -80,18 +82,76 @@ class _Found:
     name_en: str
 
 
-@lru_cache(maxsize=4)
-def _first_words(kb_id: int) -> frozenset[str]:
-    kb = _KB_CACHE[kb_id]
-    return frozenset(key.split()[0] for key in kb.index if key)
+@dataclass(frozen=True, slots=True)
+class _KeyIndex:
+    """The KB keys naming a place or organization (ambiguous words left out) and their first words."""
+    keys: frozenset[str]
+    longest: dict[str, int]  # first word -> most words of a key starting with it
 
 
-_KB_CACHE: dict[int, KnowledgeBase] = {}
+_INDEX_CACHE: dict[int, tuple[KnowledgeBase, _KeyIndex]] = {}
 
 
-def _kb_first_words(kb: KnowledgeBase) -> frozenset[str]:
-    _KB_CACHE[id(kb)] = kb
-    return _first_words(id(kb))
+def _key_index(kb: KnowledgeBase) -> _KeyIndex:
+    """Built once per knowledge base: phrase matching then tests set membership, not KB look-ups."""
+    cached = _INDEX_CACHE.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    keys = frozenset(key for key in kb.index if key and _entries(kb, key))
+    longest: dict[str, int] = {}
+    for key in keys:
+        parts = key.split()
+        longest[parts[0]] = max(longest.get(parts[0], 0), len(parts))
+    index = _KeyIndex(keys, longest)
+    _INDEX_CACHE[id(kb)] = (kb, index)
+    return index
+
+
+@lru_cache(maxsize=200_000)
+def _name_key(text: str) -> str:
+    return name_key(text)
+
+
+def _tokens(text: str, spans: list[tuple[int, int]] | None = None) -> list[Word]:
+    """The link stage's word keys (only inside ``spans`` when given), folding cached per word form."""
+    out: list[Word] = []
+    for start, end in spans if spans is not None else [(0, len(text))]:
+        for match in WORD_RE.finditer(text, start, end):
+            key = _name_key(match.group())
+            if key:
+                out.append(Word(match.start(), match.end(), key))
+    return out
+
+
+def _phrases(text: str, tokens: list[Word], index: _KeyIndex) -> Iterator[PhraseMatch]:
+    """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping.
+
+    Same result as the link stage's ``match_phrases``, but each start tries only the phrase
+    lengths some key with that first word has.
+    """
+    position = 0
+    while position < len(tokens):
+        variants = [(v, c) for v, c in clitic_variants(tokens[position].key) if v in index.longest]
+        best: PhraseMatch | None = None
+        if variants:
+            most = min(max(index.longest[v] for v, _ in variants), len(tokens) - position)
+            for size in range(most, 0, -1):
+                rest = " ".join(t.key for t in tokens[position + 1:position + size])
+                for variant, cost in variants:
+                    key = f"{variant} {rest}".strip()
+                    if key in index.keys:
+                        whole = tokens[position].key
+                        stripped = len(whole) - len(variant) if whole.endswith(variant) else 0
+                        start = _skip_letters(text, tokens[position].start, max(0, stripped))
+                        best = PhraseMatch(position, position + size - 1, key, cost, start)
+                        break
+                if best:
+                    break
+        if best:
+            yield best
+            position = best.last + 1
+        else:
+            position += 1
 
 
 def _common(word: str) -> bool:
@@ -136,7 +196,7 @@ def _kb_matches(doc: Document, kb: KnowledgeBase, tokens: list[Word], taken: lis
                 countries: set[str]) -> list[_Found]:
     found: list[_Found] = []
     year = int(doc.meta.published[:4]) if doc.meta.published and doc.meta.published[:4].isdigit() else None
-    for match in match_phrases(doc.text, tokens, lambda k: bool(_entries(kb, k)), _kb_first_words(kb)):
+    for match in _phrases(doc.text, tokens, _key_index(kb)):
         start, end = match.name_start, tokens[match.last].end
         entries = _entries(kb, match.key)
         orgs = [e for e in entries if e.type == "ORG"]
@@ -145,6 +205,8 @@ def _kb_matches(doc: Document, kb: KnowledgeBase, tokens: list[Word], taken: lis
             entry = orgs[0]
         else:
             ranked = rank([Candidate(e, 0.0, match.key, (0, 0)) for e in places], countries, year)
+            if not ranked:  # every reading implausible here (a far-away village of a common word)
+                continue
             entry = ranked[0].entry
             notable = entry.feature in NOTABLE_FEATURES or entry.population >= NOTABLE_POPULATION
             introduced = _introduced_as_place(tokens, match.first, match.clitic_cost > 0)
@@ -191,21 +253,55 @@ def _forces(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> 
     return found
 
 
+# Heads that introduce a village or town by its name: قرية نعينيعة، بلدة فوتوكول.
+VILLAGE_HEADS = frozenset(name_key(w) for w in (
+    "قرية", "بقرية", "وقرية", "لقرية", "بلدة", "ببلدة", "وبلدة", "لبلدة", "قريتي", "بلدتي", "قرى", "بلدات",
+))
+# Words a village head is followed by that are no names (قرية واحدة، بلدة صغيرة، القرية المجاورة).
+NOT_NAMES = frozenset(name_key(w) for w in (
+    "واحدة", "صغيرة", "كبيرة", "مجاورة", "نائية", "حدودية", "سورية", "عراقية", "تركية", "أخرى", "اخرى", "في",
+    "على", "قرب", "من", "الى", "إلى", "عن", "شمال", "جنوب", "شرق", "غرب", "بريف", "ريف", "تابعة", "تقع",
+))
+
+
+def _villages(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> list[_Found]:
+    """"قرية X" / "بلدة X": X, a rare word no entity covers, names a place the KB does not know."""
+    found: list[_Found] = []
+    for index, token in enumerate(tokens[:-1]):
+        if token.key not in VILLAGE_HEADS:
+            continue
+        name = tokens[index + 1]
+        if name.key in NOT_NAMES or len(name.key) < 3 or name.key.startswith("ال") or _overlaps(name.start, name.end, taken):
+            continue
+        if any(ch in "،,.:؛\n" for ch in doc.text[token.end:name.start]) or _common(doc.text[name.start:name.end]):
+            continue
+        text = doc.text[name.start:name.end]
+        found.append(_Found(name.start, name.end, None, "LOC", text, transliterate(text)))
+        taken.append((name.start, name.end))
+    return found
+
+
 def _next_id(doc: Document) -> int:
     numbers = [int(e.id[1:]) for e in doc.entities if e.id[:1] == "E" and e.id[1:].isdigit()]
     return max(numbers, default=0) + 1
 
 
-def add_argument_entities(doc: Document, kb: KnowledgeBase | None = None) -> list[Entity]:
-    """Add the KB organizations/places and descriptive forces no entity covers; return new entities."""
-    if not doc.text.strip():
+def add_argument_entities(doc: Document, kb: KnowledgeBase | None = None,
+                          spans: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Add the KB organizations/places and descriptive forces no entity covers; return new entities.
+
+    ``spans`` (sorted, non-overlapping character ranges: the sentences that hold a trigger) limits
+    the look-up to where arguments are read; None scans the whole text.
+    """
+    if not doc.text.strip() or spans == []:
         return []
     kb = kb or get_kb()
-    tokens = words(doc.text)
+    tokens = _tokens(doc.text, spans)
     # NORP adjectives may sit inside a longer name (القوات العراقية): they do not block a match.
     taken = [(m.start, m.end) for e in doc.entities if e.type != "NORP" for m in e.mentions]
     found = _kb_matches(doc, kb, tokens, taken, _context_countries(doc, kb))
     found += _forces(doc, tokens, taken)
+    found += _villages(doc, tokens, taken)
     by_kb = {e.kb_id: e for e in doc.entities if e.kb_id and e.type != "NORP"}
     by_name = {name_key(e.name): e for e in doc.entities if e.type != "NORP"}
     added: list[Entity] = []
@@ -227,4 +323,26 @@ def add_argument_entities(doc: Document, kb: KnowledgeBase | None = None) -> lis
         entity.mentions.sort(key=lambda m: (m.start, m.end))
         doc.mentions.append(mention)
     doc.mentions.sort(key=lambda m: (m.start, m.end))
+    for entity in added:
+        if entity.type == "LOC" and entity.geo is None and entity.kb_id is None:
+            entity.geo = _located_in(doc, entity.mentions[0].end)
     return added
+
+
+VILLAGE_REACH = 60  # characters after a village name where its district is named (في ناحية القيارة)
+
+
+def _located_in(doc: Document, end: int) -> Geo | None:
+    """The place named right after a village (قرية نعينيعة في ناحية القيارة): its coordinates, approximate."""
+    best: tuple[int, Entity] | None = None
+    for entity in doc.entities:
+        if entity.geo is None or entity.geo.lat is None or entity.type not in PLACE_TYPES:
+            continue
+        for mention in entity.mentions:
+            if end <= mention.start <= end + VILLAGE_REACH and "." not in doc.text[end:mention.start] \
+                    and (best is None or mention.start < best[0]):
+                best = (mention.start, entity)
+    if best is None:
+        return None
+    geo = best[1].geo
+    return Geo(geo.lat, geo.lon, None, geo.country_code, geo.admin1, None, "approximate", geo.admin1_code)

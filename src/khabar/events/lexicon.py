@@ -52,9 +52,12 @@ class Lexicon:
     single: dict[str, TriggerEntry]
     phrases: dict[str, list[TriggerEntry]]  # first word (exact) -> phrases starting with it
     size: int
+    stems: frozenset[str] = frozenset()  # every single-word surface form (a fast pre-filter)
 
     def lookup(self, word_norm: str, stem_norm: str | None = None) -> TriggerEntry | None:
         """The entry for one normalized word (clitics allowed), or None."""
+        if not (self.stems & set(stripped_forms(word_norm))) and (stem_norm is None or stem_norm not in self.single):
+            return None  # fast path: no clitic-stripped form of the word is a trigger form
         for candidate, proclitic in _candidates(word_norm, stem_norm):
             entry = self.single.get(candidate)
             if entry is not None and _compatible(entry.pos, proclitic):
@@ -121,7 +124,7 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
             single.setdefault(surface, entry)
     for entries in phrases.values():
         entries.sort(key=lambda e: -len(e.words))
-    return Lexicon(single, phrases, size)
+    return Lexicon(single, phrases, size, frozenset(single))
 
 
 @lru_cache(maxsize=4)
@@ -129,7 +132,8 @@ def load_lexicon(path: Path = TRIGGERS_PATH) -> Lexicon:
     return parse_lexicon(path.read_text(encoding="utf-8").splitlines())
 
 
-def _candidates(word: str, stem: str | None = None) -> list[tuple[str, str]]:
+@lru_cache(maxsize=200_000)
+def _candidates(word: str, stem: str | None = None) -> tuple[tuple[str, str], ...]:
     """(form, proclitic) pairs of ``word`` with proclitics and/or an enclitic removed, whole word first.
 
     ``stem`` is the stem segment the text core found, when there is one (its proclitic is unknown,
@@ -150,9 +154,10 @@ def _candidates(word: str, stem: str | None = None) -> list[tuple[str, str]]:
                 cut = (base[: -len(enc)], pro)
                 if cut not in out:
                     out.append(cut)
-    return out
+    return tuple(out)
 
 
-def stripped_forms(word: str) -> list[str]:
-    """The clitic-stripped forms of ``word`` (used for phrase words and cue lookups)."""
-    return [form for form, _ in _candidates(word)]
+@lru_cache(maxsize=200_000)
+def stripped_forms(word: str) -> tuple[str, ...]:
+    """The clitic-stripped forms of ``word`` (used for phrase words and cue lookups); cached per word."""
+    return tuple(dict.fromkeys(form for form, _ in _candidates(word)))

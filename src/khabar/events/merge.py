@@ -176,8 +176,9 @@ def merge_candidates(candidates: list[Candidate], threshold: int = 2) -> list[Ca
     """Merge within each sentence first, then the sentence-level events across the article."""
     by_sentence: list[Candidate] = []
     for candidate in candidates:
-        host = next((e for e in by_sentence if candidate.sentence in e.sentences
-                     and score(e, candidate) is not None), None)
+        hosts = [e for e in by_sentence if candidate.sentence in e.sentences and score(e, candidate) is not None]
+        # the nearest mention in the sentence: "مصرعهم بقصف ... فيما قتل 9 في هجوم": هجوم goes with قتل
+        host = min(hosts, key=lambda e: abs(e.trigger.start - candidate.trigger.start), default=None)
         if host is None:
             by_sentence.append(candidate)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.document import Document, Sentence
 from khabar.events.lexicon import Lexicon, TriggerEntry, load_lexicon, stripped_forms
@@ -54,12 +55,17 @@ def sentences_of(doc: Document) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _key(text: str) -> str:
+    return normalize_key(text)
+
+
 def words_of(doc: Document, sentences: list[Sentence]) -> list[Word]:
     """Words of the text with their matching form and (when the text core ran) stem segment."""
     stems: dict[int, str] = {}
     for token in doc.tokens:
-        if token.segments:
-            stems[token.start] = normalize_key(token.stem.text)
+        if len(token.segments) > 1:  # a one-segment token's stem is the word itself
+            stems[token.start] = _key(token.stem.text)
     out: list[Word] = []
     sentence = 0
     for match in WORD_RE.finditer(doc.text):
@@ -67,7 +73,7 @@ def words_of(doc: Document, sentences: list[Sentence]) -> list[Word]:
         while sentence + 1 < len(sentences) and sentences[sentence].end <= start:
             sentence += 1
         text = match.group()
-        out.append(Word(start, match.end(), text, normalize_key(text), stems.get(start), len(out), sentence))
+        out.append(Word(start, match.end(), text, _key(text), stems.get(start), len(out), sentence))
     return out
 
 

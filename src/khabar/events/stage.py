@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from khabar.document import Document, Event, Quotation, Span
+from khabar.document import Document, Event, Quotation, Sentence, Span
 from khabar.events.acled import classify
 from khabar.events.arguments import MentionRef, event_date, extract_arguments, mention_index
+from khabar.events.background import is_background
 from khabar.events.gazetteer import add_argument_entities
 from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
 from khabar.events.merge import Candidate, Place, merge_candidates
@@ -50,12 +51,17 @@ MILITARY_WORDS = frozenset({"عسكريه", "العسكريه", "عسكريا"})
 OPERATION_ENTRY = TriggerEntry("عمليه", "N", "ASSAULT", None, False, frozenset(), frozenset())
 
 
-def operation_triggers(words: list[Word], mentions: list[MentionRef], taken: set[int]) -> list[Trigger]:
-    """"عملية الموصل" / "عملية عسكرية": a military operation named by its place or kind."""
+def operation_triggers(words: list[Word], mentions: list[MentionRef], taken: set[int],
+                       candidates: set[int]) -> list[Trigger]:
+    """"عملية الموصل" / "عملية عسكرية": a military operation named by its place or kind.
+
+    ``candidates``: indexes of the words that are عملية/عمليات (with clitics).
+    """
     place_starts = {m.first_word for m in mentions if m.type in ("GPE", "LOC")}
     out: list[Trigger] = []
-    for i, word in enumerate(words[:-1]):
-        if i in taken or not set(stripped_forms(word.norm)) & OPERATION_WORDS:
+    for i in sorted(candidates):
+        word = words[i]
+        if i in taken or i + 1 >= len(words):
             continue
         nxt = words[i + 1]
         if nxt.sentence == word.sentence and (i + 1 in place_starts or nxt.norm in MILITARY_WORDS):
@@ -81,19 +87,40 @@ def _place(doc: Document, entity_id: str | None) -> Place | None:
     return Place(entity.geo.lat, entity.geo.lon, entity.geo.country_code, entity.geo.feature)
 
 
-def candidates_of(doc: Document) -> list[Candidate]:
+def _sentence_spans(doc: Document, sentences: list[Sentence], numbers: set[int]) -> list[tuple[int, int]]:
+    if not sentences:
+        return [(0, len(doc.text))]
+    return [(sentences[k].start, sentences[k].end) for k in sorted(numbers) if k < len(sentences)]
+
+
+def _add_gazetteer(doc: Document, spans: list[tuple[int, int]]) -> None:
+    try:
+        add_argument_entities(doc, spans=spans)
+    except (OSError, ValueError) as error:  # KB missing or unreadable: arguments from existing entities only
+        doc.warn(f"events: knowledge-base places/actors unavailable ({error})")
+
+
+def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
+    """Event mentions of the document, one per trigger (``gazetteer``: add KB arguments first)."""
     sentences = sentences_of(doc)
     words = words_of(doc, sentences)
     if not words:
         return []
+    lexicon_triggers = find_triggers(words, load_lexicon())
+    operation_words = {i for i, w in enumerate(words) if set(stripped_forms(w.norm)) & OPERATION_WORDS}
+    if not lexicon_triggers and not operation_words:
+        return []  # nothing happens here: no knowledge-base scan, no argument look-up
+    if gazetteer:
+        numbers = {t.sentence for t in lexicon_triggers} | {words[i].sentence for i in operation_words}
+        _add_gazetteer(doc, _sentence_spans(doc, sentences, numbers))
     mentions = mention_index(doc, words)
     quotations = doc.quotations or _find_quotations(doc.text)
     out: list[Candidate] = []
-    triggers = find_triggers(words, load_lexicon())
-    taken = {k for t in triggers for k in range(t.first_word, t.last_word + 1)}
-    triggers = sorted(triggers + operation_triggers(words, mentions, taken), key=lambda t: t.start)
+    taken = {k for t in lexicon_triggers for k in range(t.first_word, t.last_word + 1)}
+    triggers = sorted(lexicon_triggers + operation_triggers(words, mentions, taken, operation_words),
+                      key=lambda t: t.start)
     for trigger in triggers:
-        if negated(words, trigger.first_word):
+        if negated(words, trigger.first_word) or is_background(words, trigger):
             continue
         entry = trigger.entry
         source = find_source(doc, words, trigger, quotations)
@@ -134,11 +161,7 @@ def extract_events(doc: Document) -> Document:
     """Append the document's events (ids V1, V2, ...) to ``doc.events``."""
     if not doc.text or not doc.text.strip():
         return doc
-    try:
-        add_argument_entities(doc)
-    except (OSError, ValueError) as error:  # KB missing or unreadable: arguments from existing entities only
-        doc.warn(f"events: knowledge-base places/actors unavailable ({error})")
-    merged = merge_candidates(candidates_of(doc))
+    merged = merge_candidates(candidates_of(doc, gazetteer=True))
     start = len(doc.events)
     for number, candidate in enumerate(merged, start=start + 1):
         event = Event(

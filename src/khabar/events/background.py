@@ -1,0 +1,109 @@
+"""Trigger words that do not report a specific happening: background, habits, names, repeats.
+
+News prose uses event words for things that are not events of their own: a state of control
+(تحت سيطرة، يسيطر على), a besieged place (بلدات محاصرة), a habit (يقصف النظام بانتظام), a
+generic class (الهجمات التي تشنها، العمليات الإجرامية التي استهدفت), the name of a body or
+document (قيادة عمليات الجزيرة، قانون مكافحة الإرهاب), a commemoration (ذكرى مجزرة), weapons found
+or defused (ضبط عبوات ناسفة) and the outlet's trailer that repeats the headline
+(رابط الخبر بصحيفة ...). The gold annotation does not code these as events (see the data README).
+Word lists are in ``normalize_key`` form; source: reading SaudiNewsNet conflict articles.
+"""
+
+from __future__ import annotations
+
+from khabar.events.scan import Trigger, Word
+from khabar.text.normalize import normalize_key
+
+
+def _keys(*words: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words)
+
+
+# "under the control of", "imposes its control": a state, not a seizure.
+CONTROL_STATE_PREV = _keys("تحت", "وتحت", "لسيطرة", "تفرض", "يفرض", "تفرضان", "يفرضون", "تبسط", "يبسط")
+# Nouns a following محاصرة describes (adjective "besieged").
+BESIEGED_HOLDERS = _keys("مدن", "قرى", "مناطق", "أحياء", "احياء", "بلدتي", "بلدتين", "مدينة", "بلدة", "قرية",
+                         "منطقة", "مخيم", "المدينة", "البلدة", "القرية", "المنطقة", "المخيم")
+# Adverbs of habit and repetition.
+HABIT_WORDS = _keys("بانتظام", "باستمرار", "يوميا", "يومياً", "دائما", "دائماً", "عادة", "عادةً", "غالبا", "مرارا",
+                    "مراراً", "تكرارا", "أحيانا", "احيانا", "يومي", "المتكررة", "المتكرره", "المستمرة")
+# Plural class nouns: "الهجمات التي ..." speaks of a class of events.
+GENERIC_HEADS = _keys("العمليات", "الهجمات", "الاعتداءات", "الجرائم", "الغارات", "التفجيرات", "الانتهاكات",
+                      "عمليات", "هجمات", "اعتداءات", "جرائم", "المجازر", "الأعمال", "أعمال", "اعمال")
+RELATIVES = _keys("التي", "الذي", "الذين", "اللتين", "والتي", "والذي")
+# Heads of names of bodies and documents: قيادة عمليات، قانون مكافحة، غرفة عمليات.
+NAME_HEADS = _keys("قيادة", "قياده", "غرفة", "غرفه", "مديرية", "لجنة", "لجنه", "قانون", "مشروع", "وحدة", "ادارة",
+                   "إدارة", "هيئة", "مكتب", "مركز", "شعبة", "قسم", "خلية", "جهاز", "فرقة", "مكافحة", "لمكافحة")
+COMMEMORATION = _keys("ذكرى", "الذكرى", "ذكري", "الذكري", "بذكرى", "إحياء", "احياء", "تأبين", "ابعين")
+# Seizure or defusing of weapons: the explosives found did not go off.
+FOUND_WEAPON_CUES = _keys("ضبط", "وضبط", "ضبطت", "أبطلت", "ابطلت", "أبطل", "ابطل", "إبطال", "ابطال", "تفكيك",
+                          "فككت", "فكك", "مصادرة", "ومصادرة", "صادرت", "العثور", "عثر", "عثرت", "حجز", "ضبطه",
+                          "وأبطلت", "وابطلت", "وتفكيك", "ضبطها", "بحوزته", "بحوزتهم", "مخزن", "مستودع", "تصنيع",
+                          "صنع", "تدخل")
+WEAPON_MODES = frozenset({"ied", "explosives"})
+TRAILER = (normalize_key("رابط"), normalize_key("الخبر"))
+
+
+def _same(words: list[Word], i: int, sentence: int) -> bool:
+    return 0 <= i < len(words) and words[i].sentence == sentence
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+
+def _trailer(words: list[Word], trigger: Trigger) -> bool:
+    """The trigger sits in the "رابط الخبر بصحيفة ...: <headline>" line that ends many articles."""
+    for k in range(trigger.first_word - 1, max(-1, trigger.first_word - 25), -1):
+        if not _same(words, k, trigger.sentence):
+            return False
+        if words[k].norm == TRAILER[1] and k > 0 and words[k - 1].norm == TRAILER[0]:
+            return True
+    return False
+
+
+def _generic_relative(words: list[Word], trigger: Trigger) -> bool:
+    """الهجمات التي تشنها / العمليات الإجرامية التي استهدفت: a class of events, not one."""
+    nxt = [k for k in range(trigger.last_word + 1, trigger.last_word + 3) if _same(words, k, trigger.sentence)]
+    if words[trigger.first_word].norm in GENERIC_HEADS and trigger.entry.pos in ("N", "X"):
+        for k in nxt:
+            if words[k].norm in RELATIVES and _same(words, k + 1, trigger.sentence) \
+                    and words[k + 1].norm[:1] in "يت":
+                return True  # followed by an imperfect verb: what they do, not what they did
+    if trigger.entry.pos in ("V", "V+", "I"):
+        k = trigger.first_word - 1
+        if _same(words, k, trigger.sentence) and words[k].norm in RELATIVES:
+            for back in (k - 1, k - 2):
+                if _same(words, back, trigger.sentence) and words[back].norm in GENERIC_HEADS:
+                    return True
+    return False
+
+
+def is_background(words: list[Word], trigger: Trigger) -> bool:
+    """True when the trigger does not report one specific happening (see the module docstring)."""
+    entry = trigger.entry
+    first = trigger.first_word
+    prev = words[first - 1].norm if _same(words, first - 1, trigger.sentence) else ""
+    if _trailer(words, trigger):
+        return True
+    if entry.mode == "seize" and (prev in CONTROL_STATE_PREV or _bare(prev) in CONTROL_STATE_PREV):
+        return True
+    if entry.mode == "seize" and entry.pos == "I" and not words[first].norm.startswith(("س", "وس", "ل")):
+        return True  # يسيطر على: holds, a state
+    if entry.mode == "siege" and entry.pos == "N" and words[first].norm in ("محاصره", "المحاصره") \
+            and (prev in BESIEGED_HOLDERS or prev.endswith("ات")):
+        return True  # أربع بلدات محاصرة: an adjective
+    if entry.pos in ("N", "X") and (prev in NAME_HEADS or _bare(prev) in NAME_HEADS):
+        return True
+    window = [words[k].norm for k in range(max(0, first - 4), first) if words[k].sentence == trigger.sentence]
+    if any(w in COMMEMORATION or _bare(w) in COMMEMORATION for w in window):
+        return True
+    if entry.mode in WEAPON_MODES and entry.pos in ("N", "X"):
+        before = [words[k].norm for k in range(max(0, first - 6), first) if words[k].sentence == trigger.sentence]
+        if any(w in FOUND_WEAPON_CUES for w in before):
+            return True
+    if entry.pos in ("I", "N", "X"):
+        lo, hi = max(0, first - 3), min(len(words), trigger.last_word + 6)
+        if any(words[k].norm in HABIT_WORDS for k in range(lo, hi) if words[k].sentence == trigger.sentence):
+            return True
+    return _generic_relative(words, trigger)
