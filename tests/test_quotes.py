@@ -117,3 +117,48 @@ def test_speaker_scoring_is_strict() -> None:
     assert not speaker_ok(gold, far)  # the words match, but it is another mention: not a strict hit
     assert speaker_entity_ok(doc, gold, far)  # the same entity: an entity-level hit
     assert speaker_ok(None, Quote(id="Q2", kind="indirect", content=content))
+
+
+def test_quoted_object_is_not_speech() -> None:
+    # A noun object before the quotation, or a quotation opening with a preposition, is not speech.
+    doc = _run("كما أكد أهمية دور مصر “كدولة محورية في المنطقة وركيزة للأمن والاستقرار فيها”. "
+               "واستعرض هادي الأوضاع مشيرا “الى التقدم الذي أحرزته القوات الوطنية في عدن”.")
+    assert not [q for q in doc.quotes if q.kind == "direct"]
+    doc = _run("أكد الرئيس اليمني مجددا اليوم “أهمية استعادة الشرعية الدستورية في اليمن”.")
+    (q,) = doc.quotes
+    assert q.kind == "mixed" and q.speaker_text is not None and q.speaker_text.text.startswith("الرئيس اليمني")
+
+
+def test_colon_content_stops_before_participle() -> None:
+    doc = _run("وقال إردوغان: يجب إدانة الإرهاب بغض النظر عن مصدره، داعيا إلى حملة دولية لمكافحة الإرهاب.")
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert direct and direct[0].content.text == "يجب إدانة الإرهاب بغض النظر عن مصدره"
+
+
+def test_content_starts_after_attached_pronoun() -> None:
+    doc = _run("وقال تنظيم داعش إنه خطف ثلاثة مسيحيين أفارقة في شرق ليبيا.")
+    (q,) = doc.quotes
+    assert q.content.text.startswith("خطف ثلاثة") and q.speaker_text is not None
+    assert q.speaker_text.text == "تنظيم داعش"
+
+
+def test_trailing_outlet_is_not_a_new_statement() -> None:
+    doc = _run("قال وزير الدفاع الأمريكي إن خيار العمل العسكري ما زال قائماً، حسب موقع هيئة الإذاعة البريطانية.")
+    assert len(doc.quotes) == 1 and doc.quotes[0].speaker_text is not None
+    assert doc.quotes[0].speaker_text.text == "وزير الدفاع الأمريكي"
+
+
+def test_quoted_via_names_the_speaker() -> None:
+    doc = _run("ونقلت وكالة رويترز عن دبلوماسيين قولهم إن الولايات المتحدة ستوزع مشروع قرار جديد.")
+    (q,) = doc.quotes
+    assert q.speaker_text is not None and q.speaker_text.text == "دبلوماسيين"
+
+
+def test_unclosed_quote_is_cut_before_next_statement() -> None:
+    text = ("وأضاف: «برغم إسناد المقاومين في محافظة إب، إلا أن المقاومين بحاجة للأسلحة الثقيلة. "
+            "واستطرد النهاري: «المقاومة الشعبية أثبتت استبسالها طيلة الأيام الماضية».")
+    doc = _run(text)
+    first = next(q for q in doc.quotes if q.content.text.startswith("برغم"))
+    assert "واستطرد" not in first.content.text
+    last = next(q for q in doc.quotes if q.content.text.startswith("المقاومة الشعبية"))
+    assert last.kind == "direct" and last.speaker_text is not None and last.speaker_text.text == "النهاري"

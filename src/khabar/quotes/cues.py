@@ -3,35 +3,38 @@ channel, and how the content is introduced: colon, quotation mark, complementize
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from khabar.document import Document, Quotation
 from khabar.quotes.lexicon import CueForm, Lexicon
+from khabar.quotes.marks import repair_quotations
+from khabar.quotes.phrases import (
+    collect_np,
+    is_comp,
+    looks_like_verb,
+    match_channel,
+    parse_source,
+    short_quoted_name,
+)
 from khabar.quotes.words import (
     ADDRESSEE_PRONOUNS,
+    BACK_CUES,
     CLAUSE_PUNCT,
-    COMPLEMENTIZERS,
     CONNECTORS,
-    FUNCTION_WORDS,
-    INNER_LINKS,
+    FRAGMENT_PREPOSITIONS,
+    OBJECT_NOUNS,
     OBJECT_PRONOUN_SUFFIXES,
-    PREPOSITIONS,
     QUOTE_MARKS,
-    ROLE_NOUNS,
     SENTENCE_END,
-    SOURCE_HEADS,
     TIME_WORDS,
-    VERB_LIKE_NAMES,
     Tok,
-    strip_conj,
 )
+from khabar.text.normalize import normalize_key
 
-# Derived-form verbal nouns: II تفعيل، IV إفعال، VII انفعال، VIII افتعال، X استفعال (folded spelling).
-_MASDAR_RE = re.compile(r"^(?:ت..ي.|ا..ا.|ان..ا.|ا.ت.ا.|است..ا.)$")
+# Cue lookups by folded word, shared across documents (the lexicon is loaded once).
+_CUE_CACHE: dict[int, dict[str, tuple[tuple[CueForm, ...], str, str]]] = {}
+_CACHE_MAX = 200_000
 _CUE_PREFIXES = ("", "و", "ف", "ل", "ول", "فل")
-_SOURCE_VERBS = ("افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اورد", "اوردت", "نقل", "نقلت", "قال", "قالت",
-                 "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "جاء", "افادت")
 
 
 @dataclass
@@ -53,6 +56,9 @@ class CueHit:
     channel: str | None = None
     source_ref: tuple[int, int] | None = None  # embedded بحسب X phrase: token range of X
     via_verb: bool = False  # source phrase of the form حسب ما أفاد X
+    has_object: bool = False  # a noun object follows the cue (أكد أهمية ...)
+    fragment: bool = False  # the quoted content is a noun object (أكد "أهمية ...")
+    pronoun: bool = False  # the complementizer carries a pronoun (أنه): the clause has no named subject
     consumed: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -61,7 +67,8 @@ class Context:
     """The tokens, sentences and quotations of one document with the lookups the rules need."""
 
     def __init__(self, doc: Document, toks: list[Tok], quotations: list[Quotation], lexicon: Lexicon):
-        self.doc, self.toks, self.quotations, self.lex = doc, toks, quotations, lexicon
+        self.doc, self.toks, self.lex = doc, toks, lexicon
+        self.quotations = repair_quotations(doc, toks, quotations, self.is_speech_verb)
         self.text = doc.text
         self.sent: list[int] = []
         sid = 0
@@ -69,8 +76,12 @@ class Context:
             if i and ("\n" in self.text[toks[i - 1].end:tok.start] or toks[i - 1].text in SENTENCE_END):
                 sid += 1
             self.sent.append(sid)
-        self.open_at = {q.start: q for q in quotations}
-        self.close_at = {q.end: q for q in quotations if q.closed}
+        self.open_at = {q.start: q for q in self.quotations}
+        self.close_at = {q.end: q for q in self.quotations if q.closed}
+
+    def is_speech_verb(self, tok: Tok) -> bool:
+        forms = self.cue_forms(tok)[0]  # third person only: a quoted speaker may narrate (سألت كيري:)
+        return any(f.type in ("verb", "participle") for f in forms) and all(f.person == 3 for f in forms)
 
     def newline_between(self, a: int, b: int) -> bool:
         return "\n" in self.text[self.toks[a].end:self.toks[b].start]
@@ -84,6 +95,15 @@ class Context:
     def cue_forms(self, tok: Tok) -> tuple[tuple[CueForm, ...], str, str]:
         if not tok.is_word:
             return (), "", ""
+        cache = _CUE_CACHE.setdefault(id(self.lex), {})
+        cached = cache.get(tok.norm)
+        if cached is None:
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            cached = cache[tok.norm] = self._lookup_cue(tok)
+        return cached
+
+    def _lookup_cue(self, tok: Tok) -> tuple[tuple[CueForm, ...], str, str]:
         for prefix in _CUE_PREFIXES:
             if not tok.norm.startswith(prefix):
                 continue
@@ -101,14 +121,13 @@ class Context:
         return (), "", ""
 
 
-def is_comp(tok: Tok) -> bool:
-    return tok.is_word and tok.norm in COMPLEMENTIZERS
-
-
 def comp_content_start(tok: Tok) -> int:
-    """Offset right after the complementizer letters (an attached pronoun stays in the content)."""
+    """Offset where the content starts after a complementizer: right after the particle, or after
+    the whole word when a pronoun is attached (أنه شرح ...: the content starts at شرح)."""
     for particle in ("فان", "بان", "ان"):
         if tok.norm.startswith(particle):
+            if len(tok.norm) > len(particle):
+                return tok.end
             count, pos = 0, tok.start
             from khabar.text.normalize import fold_char
             while pos < tok.end and count < len(particle):
@@ -123,162 +142,6 @@ def comp_content_start(tok: Tok) -> int:
 
 def _is_mark(ch: str) -> bool:
     return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
-
-
-def looks_like_verb(ctx: Context, tok: Tok) -> bool:
-    """An imperfect third-person verb (يشتبه، يخطط): such a word cannot sit inside a speaker phrase or lead-in."""
-    norm = tok.norm
-    return (len(norm) >= 4 and norm[0] == "ي" and norm not in VERB_LIKE_NAMES and norm not in TIME_WORDS
-            and not ctx.mention_in(tok.start, tok.end))
-
-
-def looks_like_masdar(ctx: Context, tok: Tok) -> bool:
-    """An indefinite verbal noun of the derived forms (تفكيك، اعتقال، استهداف، إعلان)."""
-    norm = tok.norm
-    if norm.startswith("ال") or ctx.mention_in(tok.start, tok.end):
-        return False
-    return bool(_MASDAR_RE.match(norm))
-
-
-def short_quoted_name(ctx: Context, q: Quotation, right_after_cue: bool) -> bool:
-    """A quoted name in the lead-in (وقال "كارتر" للصحفيين:، لـ«الشرق الأوسط»:): up to three words,
-    followed in the same sentence by more of the lead-in rather than by the end of the sentence."""
-    if len(q.content.text.split()) > 3 or not q.closed:
-        return False
-    rest = ctx.text[q.end:q.end + 80]
-    stripped = rest.lstrip(" \t\u00a0")
-    if not stripped or stripped[0] in ".!?؟\n":
-        return False
-    if stripped[0].isalpha():
-        return True  # more lead-in words follow: أجرته معه «الشرق الأوسط» غداة لقائه ...
-    before = ctx.text[max(0, q.start - 3):q.start].rstrip()
-    if right_after_cue or before.endswith(("ل", "لـ", "ـ")):
-        return stripped[0] not in "،,؛;"
-    return any(ch in stripped.split("\n")[0][:90] for ch in ":\uff1a") or any(
-        ch in QUOTE_MARKS for ch in stripped[:40]) or _comp_ahead(stripped[:40])
-
-
-def _comp_ahead(text: str) -> bool:
-    from khabar.text.normalize import normalize_key
-    return any(normalize_key(w) in COMPLEMENTIZERS for w in text.split()[:5])
-
-
-def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
-    """A speaker phrase starting at token ``i`` (after the cue), or None."""
-    toks = ctx.toks
-    n = len(toks)
-    start = i
-    j = i
-    while j < n and j - i < limit:
-        tok = toks[j]
-        if not tok.is_word or (j > start and ctx.newline_between(j - 1, j)):
-            break
-        norm = tok.norm
-        if is_comp(tok) or norm in FUNCTION_WORDS or (j == start and (norm in TIME_WORDS or norm in PREPOSITIONS)):
-            break
-        if norm in ("ل", "لـ") or (j > start and looks_like_verb(ctx, tok)):
-            break
-        if j > start and toks[j - 1].norm.startswith("ال") and looks_like_masdar(ctx, tok):
-            break  # أعلنت السلطات اعتقال ...: the verbal noun opens the object
-        if ctx.cue_forms(tok)[0] and j > start:
-            break
-        if j > start and norm in TIME_WORDS:
-            break
-        if j > start and (norm in INNER_LINKS):
-            head = toks[j - 1].bare
-            if norm in ("في", "لدي") and head not in ROLE_NOUNS and toks[j - 1].norm not in ROLE_NOUNS:
-                break
-            j += 1
-            continue
-        if j > start and norm in PREPOSITIONS:
-            break
-        if j > start and norm[0] in "وف" and len(norm) > 3:
-            if not norm[1:].startswith("ال"):
-                break
-        if is_prep_l(ctx, tok):
-            break  # لكيري، للصحفيين، بالأمس: addressee or adjunct, not the speaker
-        if j > start and match_channel(ctx, j):
-            break
-        j += 1
-    if j == start:
-        return None
-    while j > start and toks[j - 1].norm in INNER_LINKS:
-        j -= 1
-    return (start, j) if j > start else None
-
-
-def is_prep_l(ctx: Context, tok: Tok) -> bool:
-    """A word carrying the preposition ل or ب (لكيري، للصحفيين، له، بالأمس), not a name in ل/ب."""
-    norm = tok.norm
-    if norm in ADDRESSEE_PRONOUNS:
-        return True
-    if norm[:1] not in ("ل", "ب") or norm.startswith("ال") or len(norm) < 3:
-        return False
-    if ctx.mention_starting_in(tok.start, tok.start + 1):
-        return False
-    if norm.startswith(("لل", "بال")) or norm[1:] in SOURCE_HEADS or norm[1:] in TIME_WORDS:
-        return True
-    return ctx.mention_starting_in(tok.start + 1, tok.start + 2)
-
-
-def match_channel(ctx: Context, i: int) -> tuple[str, int] | None:
-    """The channel phrase starting at token ``i`` (proclitics و ف ب ل stripped), with its length."""
-    lex = ctx.lex
-    for length in range(lex.channel_max_len, 0, -1):
-        seq = ctx.toks[i:i + length]
-        if len(seq) < length or not all(t.is_word for t in seq):
-            continue
-        words = [t.norm for t in seq]
-        first = words[0]
-        for strip in ("", "و", "ب", "ل", "وب", "ف", "وف", "فب"):
-            if first.startswith(strip):
-                key = (first[len(strip):], *words[1:])
-                if key in lex.channels:
-                    return lex.channels[key], length
-    return None
-
-
-def parse_source(ctx: Context, hit: CueHit) -> None:
-    """بحسب/حسب/وفقا لـ/نقلا عن X: the speaker phrase X (validated) after the phrase."""
-    toks = ctx.toks
-    j = hit.tok + 1
-    n = len(toks)
-    bare = hit.form.form
-    if j < n and toks[j].norm in ("ما",):
-        j += 1
-    if bare == "حسبما" or (j > hit.tok + 1):
-        if j < n and strip_conj(toks[j].norm) in _SOURCE_VERBS:
-            hit.via_verb = True
-            j += 1
-    if bare in ("وفقا", "طبقا", "وفق") and j < n and toks[j].norm in ("ل", "لـ"):
-        j += 1
-    if bare == "نقلا" and j < n and toks[j].norm == "عن":
-        j += 1
-    elif bare == "نقلا":
-        return
-    skip_l = bare in ("وفقا", "طبقا") and j < n and toks[j].norm.startswith("ل") and not toks[j].norm.startswith("ال")
-    np = collect_np(ctx, j) if not skip_l else _np_after_l(ctx, j)
-    if np is None:
-        return
-    k = np[0] + 1
-    while k < np[1] and (toks[k].norm.startswith(("ال", "لل")) or toks[k].norm in ("نفسه", "نفسها")
-                         or ctx.mention_in(toks[k].start, toks[k].end)):
-        k += 1
-    np = (np[0], k)
-    head = toks[np[0]].norm
-    if skip_l:
-        head = head[1:]
-    ok = hit.via_verb or head in SOURCE_HEADS or strip_conj(head) in SOURCE_HEADS or ctx.mention_in(
-        toks[np[0]].start, toks[np[1] - 1].end)
-    if ok:
-        hit.subject = np
-        hit.last = np[1] - 1
-
-
-def _np_after_l(ctx: Context, j: int) -> tuple[int, int] | None:
-    rest = collect_np(ctx, j + 1)
-    end = rest[1] if rest else j + 1
-    return (j, end)
 
 
 def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
@@ -320,6 +183,10 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
             if hit.form.strict and hit.form.lemma not in ("قال", "أضاف") and (
                     j > start or len(q.content.text.split()) <= 3):
                 return  # تعلن السلطات تفكيك "خلايا إرهابية": a quoted object, not speech
+            first_word = normalize_key(q.content.text.split()[0]) if q.content.text.split() else ""
+            if hit.has_object or first_word in FRAGMENT_PREPOSITIONS:
+                return  # أكد أهمية دور مصر "كدولة …"، مشيرا "الى التقدم …": a quoted object, not speech
+            hit.fragment = first_word in OBJECT_NOUNS  # أكد "أهمية استعادة …": a quoted noun object
             hit.intro, hit.intro_tok, hit.quotation = "quote", j, ctx.open_at[tok.start]
             hit.content_start = hit.quotation.content.start
             return
@@ -327,6 +194,7 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
             return
         if is_comp(tok):
             hit.intro, hit.intro_tok, hit.content_start = "comp", j, comp_content_start(tok)
+            hit.pronoun = tok.norm not in ("ان", "بان", "فان")
             return
         if hit.form.adjacent and j > start:
             return
@@ -414,6 +282,8 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
             first_person = inside_quote and any(f.person == 1 for f in hit.forms)
             if first_person and form.takes_object:
                 hit.object_np = np
+            elif toks[np[0]].bare in OBJECT_NOUNS:
+                hit.has_object = True  # أكد أهمية الحل …: the noun phrase is the object
             elif not (first_person and not any(f.person == 3 for f in hit.forms)):
                 hit.subject = np
             after = np[1]
@@ -425,6 +295,7 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
         k = hit.tok - 1
         while k >= 0 and toks[k].text in CLAUSE_PUNCT:
             k -= 1
-        if k >= 0 and toks[k].end in ctx.close_at and toks[k].text in QUOTE_MARKS:
+        glued = k == hit.tok - 1 and form.lemma not in BACK_CUES  # "…" وطالبت الوزارة: a new clause
+        if k >= 0 and toks[k].end in ctx.close_at and toks[k].text in QUOTE_MARKS and not glued:
             hit.intro, hit.quotation = "back", ctx.close_at[toks[k].end]
             hit.content_start = hit.quotation.content.start

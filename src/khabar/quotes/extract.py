@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from khabar.document import Document, Entity, Quotation, Quote, Span
-from khabar.quotes.cues import Context, CueHit, analyse_cue, match_channel
+from khabar.quotes.cues import Context, CueHit
+from khabar.quotes.phrases import match_channel
 from khabar.quotes.speakers import Speaker, SpeakerRules, first_tok_at
 from khabar.quotes.words import (
     ADDRESSEE_PRONOUNS,
     CLAUSE_PUNCT,
     COMMUNICATION_VERBS,
     CONNECTORS,
+    MEDIA_WORDS,
     QUOTE_MARKS,
     SENTENCE_END,
     strip_conj,
@@ -30,9 +32,13 @@ class Builder(SpeakerRules):
         self.last_addressee: Speaker | None = None
         self.last_in: dict[str, Quote] = {}  # last quote inside each outer quote
         self.silent: list[CueHit] = []  # cues with a speaker but no content
-        self.boundaries = sorted(self._boundary(h) for h in hits if h.intro is not None)
+        self.boundaries = sorted(self._boundary(h) for h in hits if h.intro is not None and not h.consumed)
 
     # ----- helpers
+    def outlet(self, np: tuple[int, int]) -> bool:
+        """A news outlet (موقع، وكالة، صحيفة ...) heads the phrase."""
+        return strip_conj(self.ctx.toks[np[0]].norm) in MEDIA_WORDS and not self.same_source(np)
+
     def span_of(self, np: tuple[int, int]) -> Span:
         toks = self.ctx.toks
         return self.doc.span(toks[np[0]].start, toks[np[1] - 1].end)
@@ -103,10 +109,30 @@ class Builder(SpeakerRules):
                     paragraph and tok.text != "؟"):
                 end = tok.end if tok.text in "?؟!" else end
                 break
+            if tok.start > start and self.new_statement(i):
+                break
             if tok.text not in CLAUSE_PUNCT:
                 end = tok.end
             i += 1
         return max(end, start)
+
+    def new_statement(self, i: int) -> bool:
+        """Token ``i`` opens a new statement of the reporter: ، مشيرا/داعيا …، وطالبت/ودعا …،
+        ، ولكن الرئيس قال …"""
+        toks, ctx = self.ctx.toks, self.ctx
+        tok = toks[i]
+        if tok.text in CLAUSE_PUNCT and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if any(f.type == "participle" for f in ctx.cue_forms(nxt)[0]):
+                return True
+            if nxt.norm in ("لكن", "ولكن"):
+                return any(ctx.is_speech_verb(t) for t in toks[i + 2:i + 7] if ctx.sent[t.index] == ctx.sent[i])
+            return False
+        if tok.is_word and tok.norm[:1] in ("و", "ف"):
+            forms, conj, suffix = ctx.cue_forms(tok)
+            return bool(conj) and not suffix and any(f.type == "verb" and f.person == 3 for f in forms) \
+                and all(f.person == 3 for f in forms)
+        return False
 
     def resolve_pronoun(self, reply_prev: Quote | None) -> Speaker | None:
         if reply_prev is not None:
@@ -146,6 +172,11 @@ class Builder(SpeakerRules):
         if hit.subject is not None:
             speaker = self.speaker_from_np(hit.subject)
             confidence = 0.9
+            if form.comp_only and not hit.conj:  # نتنياهو وصف الاتفاق بأنه ...: the subject comes first
+                speaker = self.preverbal_subject(hit) or speaker
+            via = self.quoted_via(hit)
+            if via is not None:  # نقلت وكالة X عن Y قولهم إن ...: Y speaks
+                speaker = self.speaker_from_np(via)
         elif form.person == 1 and outer is None:
             speaker, confidence = Speaker(None, None), 0.5
         elif first_person and outer is not None:
@@ -161,7 +192,8 @@ class Builder(SpeakerRules):
         else:
             speaker = self.preverbal_subject(hit) or self.embedded_subject(hit)
             if speaker is None:
-                speaker = (Speaker(prev_in.speaker, prev_in.speaker_text) if prev_in else None) or self.last_speaker
+                speaker = (Speaker(prev_in.speaker, prev_in.speaker_text) if prev_in else None) or (
+                    self.clause_subject(hit) if outer is None else None) or self.last_speaker
                 confidence = 0.7
         speaker = speaker or Speaker(None, None)
         # Addressee.
@@ -187,20 +219,30 @@ class Builder(SpeakerRules):
         kind = "indirect"
         reported_by = outer.id if outer else None
         if hit.intro in ("quote", "back") and hit.quotation is not None:
+            if hit.intro == "back" and id(hit.quotation) in self.by_quotation:
+                return  # the quotation already belongs to an earlier statement
             content = hit.quotation.content
-            kind = "direct"
+            kind = "mixed" if hit.fragment else "direct"
             confidence += 0.05
         elif hit.intro == "colon":
             end = self.clause_end(hit.content_start, limit, paragraph=True)
             content = doc.span(hit.content_start, end)
             kind = "direct"
         elif hit.intro in ("comp", "source_front"):
+            if hit.intro == "source_front" and self.ctx.is_speech_verb(toks[first_tok_at(toks, hit.content_start)]):
+                return  # وحسب موقع "سي إن إن"، قال الحريري ...: the verb's own quote follows
             end = self.clause_end(hit.content_start, limit)
+            opening = ctx.open_at.get(hit.content_start)
+            if opening is not None and opening.closed and opening.end < end and \
+                    doc.text[opening.end:opening.end + 2].strip()[:1] in CLAUSE_PUNCT:
+                end = opening.end  # إن «نحن مستمرون …»، خلال شرحه …: the quotation is the statement
             content = doc.span(hit.content_start, end)
         elif hit.intro == "source_back":
             prev = self.quotes[-1] if self.quotes else None
             cue_start = cue_tok.start
             if prev is not None and prev.kind != "direct" and 0 <= cue_start - prev.content.end <= 3:
+                if hit.subject is not None and self.outlet(hit.subject):
+                    return  # …، حسب موقع بي بي سي: the outlet relays the quote, no new statement
                 content = prev.content
                 reported_by = prev.id
             else:
@@ -247,7 +289,8 @@ class Builder(SpeakerRules):
             self.last_in[outer.id] = quote
         elif speaker.span is not None and form.type != "source":
             self.last_speaker = speaker
-        elif speaker.span is not None and hit.intro == "source_front":
+        elif speaker.span is not None and hit.intro == "source_front" and not (
+                hit.subject is not None and self.outlet(hit.subject)):
             self.last_speaker = speaker
         if addressee is not None and addressee.span is not None:
             self.last_addressee = addressee
@@ -352,32 +395,3 @@ def _trim(doc: Document, span: Span) -> Span:
             text[end - 1] in QUOTE_MARKS and end - 1 > start and not _opens_inside(text, start, end - 1))):
         end -= 1
     return doc.span(start, end)
-
-
-def find_hits(ctx: Context) -> list[CueHit]:
-    hits: list[CueHit] = []
-    for tok in ctx.toks:
-        forms, conj, suffix = ctx.cue_forms(tok)
-        if not forms:
-            continue
-        ordered = sorted(forms, key=lambda f: (f.person != 3, f.type != "verb"))
-        hit = CueHit(tok.index, tok.index, ordered[0], tuple(ordered), conj, suffix)
-        inside = any(q.content.start <= tok.start < q.content.end for q in ctx.quotations)
-        analyse_cue(ctx, hit, inside)
-        hits.append(hit)
-    # وتابع قائلا: / وختم قائلا: two cues share one opener; the first one speaks.
-    seen: set[tuple[str, int]] = set()
-    for hit in hits:
-        if hit.intro in ("colon", "quote") and hit.intro_tok >= 0:
-            key = (hit.intro, hit.intro_tok)
-            if key in seen:
-                hit.consumed = True
-            seen.add(key)
-    # A source phrase inside another cue's lead-in (وأفاد مقدم ... حسب ذات المصدر إن) is part of it.
-    for hit in hits:
-        if hit.intro in ("comp", "colon", "quote") and hit.source_ref is not None:
-            for other in hits:
-                if other.form.type == "source" and hit.tok < other.tok < max(hit.intro_tok, hit.tok + 1):
-                    other.consumed = True
-    return hits
-

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khabar.document import Document, Entity, Quote, Span
-from khabar.quotes.cues import Context, CueHit, collect_np
+from khabar.quotes.cues import Context, CueHit
+from khabar.quotes.phrases import collect_np
 from khabar.quotes.words import (
     CLAUSE_PUNCT,
     COMPLEMENTIZERS,
@@ -21,6 +22,7 @@ from khabar.quotes.words import (
 from khabar.text.normalize import normalize_key
 
 _SUBJECT_TYPES = ("PER", "ORG", "NORP", "GPE")
+_NOUN_CUES = tuple(normalize_key(w) for w in ("قول", "تأكيد", "تصريح"))  # قولهم، تأكيده، تصريحاته
 _SIDE_WORDS = frozenset(normalize_key(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
 
 
@@ -59,13 +61,14 @@ class SpeakerRules:
             if self.ctx.sent[other.tok] == sid and other.tok < hit.tok and other.subject is not None:
                 return self.speaker_from_np(other.subject)
         toks = self.ctx.toks
-        first = next(k for k in range(hit.tok + 1) if self.ctx.sent[k] == sid)
+        start = next(k for k in range(hit.tok + 1) if self.ctx.sent[k] == sid)
+        first = self.skip_dateline(start, hit.tok)
         if first + 2 < hit.tok and toks[first].norm == "من" and toks[first + 1].norm in _SIDE_WORDS:
             first += 2  # من جهته، / من جانبه،
             while first < hit.tok and not toks[first].is_word:
                 first += 1
         if not self.doc.entities:
-            return self.known_speaker_at(first) or self.initial_verb_subject(first, hit.tok)
+            return self.known_speaker_at(first) or self.initial_verb_subject(first, hit.tok, anchored=first != start)
         window_end = toks[min(first + 2, len(toks) - 1)].end
         best = None
         for entity in self.doc.entities:
@@ -76,10 +79,28 @@ class SpeakerRules:
                         best is None or m.start < best[1].start):
                     best = (entity, m)
         if best is None:
-            return None
+            return self.initial_verb_subject(first, hit.tok, anchored=first != start)
         return Speaker(best[0].id, self.doc.span(best[1].start, best[1].end))
 
-    def initial_verb_subject(self, first: int, stop: int) -> Speaker | None:
+    def skip_dateline(self, first: int, stop: int) -> int:
+        """Skip a dateline (عيسى الحربي- سبق- الرياض:) at the start of a sentence."""
+        toks = self.ctx.toks
+        dash = False
+        for k in range(first, min(stop, first + 10)):
+            if toks[k].text in ("-", "–", "/"):
+                dash = True
+            elif toks[k].text in (":", "："):
+                if not dash:
+                    return first
+                k += 1
+                while k < stop and not toks[k].is_word:
+                    k += 1
+                return k
+            elif self.ctx.is_speech_verb(toks[k]):
+                return first
+        return first
+
+    def initial_verb_subject(self, first: int, stop: int, anchored: bool = False) -> Speaker | None:
         """Without entities: the subject right after a sentence-initial verb (وختم الدكتور فلان قائلا،
         حمّل سمير جعجع ... موضحا، وشنت تركيا ... مشيرة)."""
         toks = self.ctx.toks
@@ -87,7 +108,7 @@ class SpeakerRules:
         if not tok.is_word or tok.norm.startswith("ال") or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
                 or first + 1 >= stop or _prep_word(toks[first + 1].norm):
             return None
-        if not (tok.norm[0] in "وف" or first == 0 or self.ctx.sent[first - 1] != self.ctx.sent[first]):
+        if not (anchored or tok.norm[0] in "وف" or first == 0 or self.ctx.sent[first - 1] != self.ctx.sent[first]):
             return None
         np = collect_np(self.ctx, first + 1, limit=4)
         if np is None or np[1] > stop or not toks[np[0]].norm[:1].isalpha():
@@ -154,12 +175,28 @@ class SpeakerRules:
         if any(t.is_word and strip_conj(t.norm) != "حيث" for t in gap):
             return None
         k = first_tok_at(toks, prev.content.start)
-        if k >= len(toks) or toks[k].start != prev.content.start or self.ctx.sent[k] != sid:
+        prev_hit = self.hit_of.get(prev.id)
+        if k >= len(toks) or toks[k].start != prev.content.start or self.ctx.sent[k] != sid or (
+                prev_hit is not None and prev_hit.pronoun):
             return None  # the clause opens with an attached pronoun (أنه): the reporter goes on
         np = collect_np(self.ctx, k, limit=4)
         if np is None or np[1] > hit.tok or toks[k].norm.startswith("ال"):
             return None  # only a named subject (كيري), not a common noun phrase
         return self.speaker_from_np(np)
+
+    def quoted_via(self, hit: CueHit) -> tuple[int, int] | None:
+        """نقلت وكالة X عن Y قولهم/تأكيده إن ...: the phrase Y between عن and the noun cue."""
+        if hit.form.lemma != "نقل" or hit.subject is None or hit.intro_tok < 0:
+            return None
+        toks = self.ctx.toks
+        for k in range(hit.subject[1], hit.intro_tok):
+            if toks[k].norm == "عن":
+                np = collect_np(self.ctx, k + 1, limit=6)
+                if np is None or np[1] > hit.intro_tok:
+                    return None
+                end = next((j for j in range(np[0] + 1, np[1]) if toks[j].norm.startswith(_NOUN_CUES)), np[1])
+                return (np[0], end)
+        return None
 
     def same_source(self, np: tuple[int, int]) -> bool:
         words = {self.ctx.toks[k].norm for k in range(*np)}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from khabar.document import Document, Quotation
 from khabar.quotes.cues import Context
-from khabar.quotes.extract import Builder, find_hits
+from khabar.quotes.extract import Builder
+from khabar.quotes.hits import find_hits
 from khabar.quotes.lexicon import load_lexicon
 from khabar.quotes.words import tokenize_words
 

@@ -35,12 +35,20 @@ def strip_conj(norm: str) -> str:
     return norm
 
 
+_WORD_CACHE: dict[str, tuple[str, bool]] = {}  # word -> (folded form, is a word)
+
+
 def tokenize_words(text: str) -> list[Tok]:
     out: list[Tok] = []
+    cache = _WORD_CACHE
+    if len(cache) > 200_000:
+        cache.clear()
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
-        is_word = any(ch.isalnum() for ch in word)
-        out.append(Tok(len(out), match.start(), match.end(), word, normalize_key(word), is_word))
+        known = cache.get(word)
+        if known is None:
+            known = cache[word] = (normalize_key(word), any(ch.isalnum() for ch in word))
+        out.append(Tok(len(out), match.start(), match.end(), word, known[0], known[1]))
     return out
 
 
@@ -87,3 +95,13 @@ COMMUNICATION_VERBS = _fold("شرح قال أبلغ أوضح أكد تحدث ق�
 CONNECTORS = _fold("حيث بينما فيما كما و ثم")
 # Given names that look like imperfect verbs (ي...), so that a speaker phrase may hold them.
 VERB_LIKE_NAMES = _fold("يوسف يحيى يحيي يعقوب يونس يزيد ياسر ياسين يسري يمنى يوليو يونيو يناير")
+# Nouns that open a verb's object rather than its subject or its words (أكد أهمية ...، جدد دعمه ...).
+OBJECT_NOUNS = _fold("""
+أهمية ضرورة رفض دعم حرص استعداد التزام تمسك ثقة أمل ترحيب تأييد إدانة استنكار قلق حق موقف عزم
+""")
+# A quotation opening with one of these continues the lead-in (مشيرا "الى التقدم ...").
+FRAGMENT_PREPOSITIONS = _fold("الى إلى على عن")
+# Cues that may follow their quotation with no comma: «...» قال فلان.
+BACK_CUES = frozenset("قال أضاف تابع أكد أوضح".split())
+# Media outlets: a source phrase headed by one relays a statement rather than making one.
+MEDIA_WORDS = _fold("وكالة الوكالة وكالات صحيفة الصحيفة موقع الموقع قناة القناة تلفزيون التلفزيون إذاعة الإذاعة")

@@ -1,0 +1,74 @@
+"""Repair of quotation-mark pairs before attribution.
+
+Newspaper copy often leaves a quote open (« without ») or uses » as an opener (بـ»قادة»), so the
+text core pairs marks across a new statement: ``«… تطهير محافظة تعز.\\nوأضاف: «برغم …`` or
+``من «تفكيك خلية …، وأضافت وزارة الداخلية: إن …بـ»قادة»``. A pair that is unclosed, or whose
+closing mark is glued to the next word, and that holds a speech cue followed by a colon is cut
+before that cue; a pair left empty is dropped. Nesting depth is then recomputed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import replace
+
+from khabar.document import Document, Quotation
+from khabar.quotes.words import CLAUSE_PUNCT, CONNECTORS, QUOTE_MARKS, Tok
+
+_CUE_WINDOW = 4  # words between a cue and its colon (وأضافت وزارة الداخلية:)
+
+
+def _suspicious(text: str, q: Quotation) -> bool:
+    if not q.closed:
+        return True
+    return q.end < len(text) and text[q.end].isalpha()
+
+
+def _cut_point(toks: list[Tok], starts: list[int], q: Quotation, is_cue: Callable[[Tok], bool]) -> int | None:
+    """Start of the first ``cue … :`` lead-in inside the quotation's content, or None."""
+    lo = bisect_left(starts, q.content.start)
+    hi = bisect_left(starts, q.content.end)
+    inside = toks[lo:hi]
+    for pos, tok in enumerate(inside):
+        if tok.text not in (":", "\uff1a"):
+            continue
+        words = 0
+        for k in range(pos - 1, -1, -1):
+            prev = inside[k]
+            if prev.text in QUOTE_MARKS or prev.text in CLAUSE_PUNCT or prev.text in ".!?؟":
+                break
+            if not prev.is_word:
+                continue
+            words += 1
+            if is_cue(prev):
+                while k > 0 and (inside[k - 1].norm in CONNECTORS or inside[k - 1].text in CLAUSE_PUNCT):
+                    k -= 1
+                return inside[k].start
+            if words >= _CUE_WINDOW:
+                break
+    return None
+
+
+def repair_quotations(doc: Document, toks: list[Tok], quotations: list[Quotation],
+                      is_cue: Callable[[Tok], bool]) -> list[Quotation]:
+    text = doc.text
+    starts = [t.start for t in toks]
+    kept: list[Quotation] = []
+    for q in quotations:
+        cut = _cut_point(toks, starts, q, is_cue) if _suspicious(text, q) else None
+        if cut is None:
+            kept.append(q)
+            continue
+        end = cut
+        while end > q.content.start and (text[end - 1].isspace() or text[end - 1] in "،,؛;" or
+                                         text[end - 1] in QUOTE_MARKS):
+            end -= 1
+        if len(text[q.content.start:end].split()) < 2:
+            continue  # «وأضاف باركي: «…: a stray mark before the lead-in
+        kept.append(replace(q, end=end, content=doc.span(q.content.start, end), close_mark=None, closed=False))
+    out: list[Quotation] = []
+    for q in kept:
+        depth = sum(1 for o in kept if o is not q and o.content.start <= q.start and q.end <= o.content.end)
+        out.append(q if depth == q.depth else replace(q, depth=depth))
+    return out

@@ -1,0 +1,193 @@
+"""Phrase-level readers for the cue rules: speaker noun phrases, channel phrases, quoted names in a
+lead-in and source phrases (بحسب/حسب/وفقا لـ/نقلا عن X)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from khabar.document import Quotation
+from khabar.quotes.words import (
+    ADDRESSEE_PRONOUNS,
+    COMPLEMENTIZERS,
+    FUNCTION_WORDS,
+    INNER_LINKS,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    ROLE_NOUNS,
+    SOURCE_HEADS,
+    TIME_WORDS,
+    VERB_LIKE_NAMES,
+    Tok,
+    strip_conj,
+)
+
+if TYPE_CHECKING:
+    from khabar.quotes.cues import Context, CueHit
+
+# Derived-form verbal nouns: II تفعيل، IV إفعال، VII انفعال، VIII افتعال، X استفعال (folded spelling).
+_MASDAR_RE = re.compile(r"^(?:ت..ي.|ا..ا.|ان..ا.|ا.ت.ا.|است..ا.)$")
+_SOURCE_VERBS = ("افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اورد", "اوردت", "نقل", "نقلت", "قال", "قالت",
+                 "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "جاء", "افادت")
+
+
+def is_comp(tok: Tok) -> bool:
+    return tok.is_word and tok.norm in COMPLEMENTIZERS
+
+
+def looks_like_verb(ctx: Context, tok: Tok) -> bool:
+    """An imperfect third-person verb (يشتبه، يخطط): such a word cannot sit inside a speaker phrase or lead-in."""
+    norm = tok.norm
+    return (len(norm) >= 4 and norm[0] == "ي" and norm not in VERB_LIKE_NAMES and norm not in TIME_WORDS
+            and not ctx.mention_in(tok.start, tok.end))
+
+
+def looks_like_masdar(ctx: Context, tok: Tok) -> bool:
+    """An indefinite verbal noun of the derived forms (تفكيك، اعتقال، استهداف، إعلان)."""
+    norm = tok.norm
+    if norm.startswith("ال") or ctx.mention_in(tok.start, tok.end):
+        return False
+    return bool(_MASDAR_RE.match(norm))
+
+
+def short_quoted_name(ctx: Context, q: Quotation, right_after_cue: bool) -> bool:
+    """A quoted name in the lead-in (وقال "كارتر" للصحفيين:، لـ«الشرق الأوسط»:): up to three words,
+    followed in the same sentence by more of the lead-in rather than by the end of the sentence."""
+    if len(q.content.text.split()) > 3 or not q.closed:
+        return False
+    rest = ctx.text[q.end:q.end + 80]
+    stripped = rest.lstrip(" \t\u00a0")
+    if not stripped or stripped[0] in ".!?؟\n":
+        return False
+    if stripped[0].isalpha():
+        return True  # more lead-in words follow: أجرته معه «الشرق الأوسط» غداة لقائه ...
+    before = ctx.text[max(0, q.start - 3):q.start].rstrip()
+    if before.endswith(("ل", "لـ")) and not before.endswith("بـ"):
+        return True  # قالت مصادر لـ«الشرق الأوسط»، إن ...: the outlet addressed
+    if right_after_cue or before.endswith("ـ"):
+        return stripped[0] not in "،,؛;"
+    return any(ch in stripped.split("\n")[0][:90] for ch in ":\uff1a") or any(
+        ch in QUOTE_MARKS for ch in stripped[:40]) or _comp_ahead(stripped[:40])
+
+
+def _comp_ahead(text: str) -> bool:
+    from khabar.text.normalize import normalize_key
+    return any(normalize_key(w) in COMPLEMENTIZERS for w in text.split()[:5])
+
+
+def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
+    """A speaker phrase starting at token ``i`` (after the cue), or None."""
+    toks = ctx.toks
+    n = len(toks)
+    start = i
+    j = i
+    while j < n and j - i < limit:
+        tok = toks[j]
+        if not tok.is_word or (j > start and ctx.newline_between(j - 1, j)):
+            break
+        norm = tok.norm
+        if is_comp(tok) or norm in FUNCTION_WORDS or (j == start and (norm in TIME_WORDS or norm in PREPOSITIONS)):
+            break
+        if norm in ("ل", "لـ") or (j > start and looks_like_verb(ctx, tok)):
+            break
+        if j > start and toks[j - 1].norm.startswith("ال") and looks_like_masdar(ctx, tok):
+            break  # أعلنت السلطات اعتقال ...: the verbal noun opens the object
+        if ctx.cue_forms(tok)[0] and j > start:
+            break
+        if j > start and norm in TIME_WORDS:
+            break
+        if j > start and (norm in INNER_LINKS):
+            head = toks[j - 1].bare
+            if norm in ("في", "لدي") and head not in ROLE_NOUNS and toks[j - 1].norm not in ROLE_NOUNS:
+                break
+            j += 1
+            continue
+        if j > start and norm in PREPOSITIONS:
+            break
+        if j > start and norm[0] in "وف" and len(norm) > 3:
+            if not norm[1:].startswith("ال"):
+                break
+        if is_prep_l(ctx, tok):
+            break  # لكيري، للصحفيين، بالأمس: addressee or adjunct, not the speaker
+        if j > start and match_channel(ctx, j):
+            break
+        j += 1
+    if j == start:
+        return None
+    while j > start and toks[j - 1].norm in INNER_LINKS:
+        j -= 1
+    return (start, j) if j > start else None
+
+
+def is_prep_l(ctx: Context, tok: Tok) -> bool:
+    """A word carrying the preposition ل or ب (لكيري، للصحفيين، له، بالأمس), not a name in ل/ب."""
+    norm = tok.norm
+    if norm in ADDRESSEE_PRONOUNS:
+        return True
+    if norm[:1] not in ("ل", "ب") or norm.startswith("ال") or len(norm) < 3:
+        return False
+    if ctx.mention_starting_in(tok.start, tok.start + 1):
+        return False
+    if norm.startswith(("لل", "بال")) or norm[1:] in SOURCE_HEADS or norm[1:] in TIME_WORDS:
+        return True
+    return ctx.mention_starting_in(tok.start + 1, tok.start + 2)
+
+
+def match_channel(ctx: Context, i: int) -> tuple[str, int] | None:
+    """The channel phrase starting at token ``i`` (proclitics و ف ب ل stripped), with its length."""
+    lex = ctx.lex
+    for length in range(lex.channel_max_len, 0, -1):
+        seq = ctx.toks[i:i + length]
+        if len(seq) < length or not all(t.is_word for t in seq):
+            continue
+        words = [t.norm for t in seq]
+        first = words[0]
+        for strip in ("", "و", "ب", "ل", "وب", "ف", "وف", "فب"):
+            if first.startswith(strip):
+                key = (first[len(strip):], *words[1:])
+                if key in lex.channels:
+                    return lex.channels[key], length
+    return None
+
+
+def parse_source(ctx: Context, hit: CueHit) -> None:
+    """بحسب/حسب/وفقا لـ/نقلا عن X: the speaker phrase X (validated) after the phrase."""
+    toks = ctx.toks
+    j = hit.tok + 1
+    n = len(toks)
+    bare = hit.form.form
+    if j < n and toks[j].norm in ("ما",):
+        j += 1
+    if bare == "حسبما" or (j > hit.tok + 1):
+        if j < n and strip_conj(toks[j].norm) in _SOURCE_VERBS:
+            hit.via_verb = True
+            j += 1
+    if bare in ("وفقا", "طبقا", "وفق") and j < n and toks[j].norm in ("ل", "لـ"):
+        j += 1
+    if bare == "نقلا" and j < n and toks[j].norm == "عن":
+        j += 1
+    elif bare == "نقلا":
+        return
+    skip_l = bare in ("وفقا", "طبقا") and j < n and toks[j].norm.startswith("ل") and not toks[j].norm.startswith("ال")
+    np = collect_np(ctx, j) if not skip_l else _np_after_l(ctx, j)
+    if np is None:
+        return
+    k = np[0] + 1
+    while k < np[1] and (toks[k].norm.startswith(("ال", "لل")) or toks[k].norm in ("نفسه", "نفسها")
+                         or ctx.mention_in(toks[k].start, toks[k].end)):
+        k += 1
+    np = (np[0], k)
+    head = toks[np[0]].norm
+    if skip_l:
+        head = head[1:]
+    ok = hit.via_verb or head in SOURCE_HEADS or strip_conj(head) in SOURCE_HEADS or ctx.mention_in(
+        toks[np[0]].start, toks[np[1] - 1].end)
+    if ok:
+        hit.subject = np
+        hit.last = np[1] - 1
+
+
+def _np_after_l(ctx: Context, j: int) -> tuple[int, int] | None:
+    rest = collect_np(ctx, j + 1)
+    end = rest[1] if rest else j + 1
+    return (j, end)
