@@ -128,13 +128,15 @@ def test_gzip_and_stdin(tmp_path: Path) -> None:
     assert done.returncode == 0 and json.loads(done.stdout)["text"] == ARTICLE
 
 
-def test_bench_pipeline_reports_rate_and_memory(tmp_path: Path, capsys) -> None:
+def test_bench_reports_rate_tokens_and_memory_per_mode(tmp_path: Path, capsys) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(json.dumps({"text": ARTICLE + f" {i}"}, ensure_ascii=False) for i in range(3)),
                     encoding="utf-8")
-    code, out, _ = run(["bench", "pipeline", str(path), "--limit", "3", "--json"], capsys)
+    code, out, _ = run(["bench", str(path), "--limit", "3", "--modes", "analyze_1,ingest_2", "--json"], capsys)
     report = json.loads(out)
     assert code == 0
-    assert report["articles"] == 3 and report["partial_results"] == 0
-    assert report["articles_per_second"] > 0 and report["peak_rss_mb"] > 0
-    assert "recognize_entities" in report["stage_seconds"]
+    for mode in ("analyze_1", "ingest_2"):
+        figures = report[mode]
+        assert figures["articles"] == 3 and figures["failures"] == 0 and figures["partial_results"] == 0
+        assert figures["articles_per_second"] > 0 and figures["tokens_per_second"] > 0 and figures["peak_rss_mb"] > 0
+    assert "recognize_entities" in report["analyze_1"]["stage_ms_per_article"]

@@ -60,12 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(groups)
+    parser.bench_tasks = set(groups.bench.choices)  # type: ignore[attr-defined]
     return parser
+
+
+def _default_bench(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``khabar bench [PATH...] [--limit N]`` means ``khabar bench corpus ...`` (the corpus benchmark)."""
+    if not argv or argv[0] != "bench":
+        return argv
+    if len(argv) == 1 or (argv[1] not in parser.bench_tasks and argv[1] not in ("-h", "--help")):
+        return ["bench", "corpus", *argv[1:]]
+    return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_default_bench(list(sys.argv[1:] if argv is None else argv), parser))
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="khabar: %(levelname)s: %(message)s")
     handler = getattr(args, "handler", None)
