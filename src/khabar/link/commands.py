@@ -87,14 +87,27 @@ def _eval_translit(args: argparse.Namespace) -> int:
 
 
 def _eval_link(args: argparse.Namespace) -> int:
-    from khabar.link.evaluate import evaluate_link
+    from khabar.link.evaluate import evaluate_link, format_report
 
-    report = evaluate_link(Path(args.gold) if args.gold else None, Path(args.data) if args.data else None,
-                           split=None if args.split == "all" else args.split, mode=args.mode)
-    if not args.errors:
-        for part in ("gold_mentions", "end_to_end"):
-            report.get(part, {}).pop("errors", None)
-    print(json.dumps(report, indent=1, ensure_ascii=False))
+    try:
+        report = evaluate_link(Path(args.gold) if args.gold else None, Path(args.data) if args.data else None,
+                               split=None if args.split == "all" else args.split, mode=args.mode)
+    except (FileNotFoundError, ValueError, KeyError) as error:
+        print(f"khabar: error: cannot read the link gold set: {error}", file=sys.stderr)
+        return 2
+    errors = {part: report.get(part, {}).pop("errors", []) for part in ("gold_mentions", "end_to_end")}
+    if args.json:
+        if args.errors:
+            for part, found in errors.items():
+                if part in report:
+                    report[part]["errors"] = found
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+        return 0
+    print(format_report(report))
+    if args.errors:
+        for part, found in errors.items():
+            for error in found:
+                print(f"{part}: " + json.dumps(error, ensure_ascii=False))
     return 0
 
 
@@ -144,6 +157,7 @@ def register(groups: CommandGroups) -> None:
     link.add_argument("--mode", choices=("gold", "e2e", "both"), default="both",
                       help="gold: gold mentions given (linking only); e2e: the whole pipeline's mentions")
     link.add_argument("--errors", action="store_true", help="list the errors too")
+    link.add_argument("--json", action="store_true", help="print the report as one JSON object")
     link.set_defaults(handler=_eval_link)
 
     bench = groups.bench.add_parser("link", help="KB load time and link-stage milliseconds per article (seed)")

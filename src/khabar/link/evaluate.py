@@ -12,6 +12,13 @@ Two modes, both reported by default:
 - ``e2e``: the real pipeline (``khabar.pipeline.analyze``: segmentation, NER, ..., linking) runs on the text;
   precision/recall/F1 of (span, kb id) pairs over the mentions of linked PER/ORG/GPE/LOC entities.
   Spans match when they end at the same offset and differ only by proclitics (و ف ب ك ل) at the start.
+
+Both modes also report the tracker's three figures (``issue``, see ``eval_metrics.IssueTally``): places geocoded
+within 25 km of the gold point (the KB coordinates of the accepted entries, or the mention's annotated
+``lat``/``lon``), PER/ORG mentions linked to the right entry (or left unlinked when the KB lacks them), and
+coreference B-cubed over the gold mentions the system found (gold clusters: a mention's ``cluster``, else its
+``kb_id``, else a singleton), with the share of gold mentions found. In ``e2e`` the first two are computed over
+the gold mentions the pipeline found, and again over all gold mentions (``all_gold``: a missed mention is wrong).
 """
 
 from __future__ import annotations
@@ -24,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khabar.document import Document, Mention, Meta
+from khabar.document import Document, Entity, Mention, Meta
+from khabar.link.eval_metrics import IssueTally, Point
 from khabar.paths import PACKAGE_DIR, shared_data_dir, shared_seeds_dir
 
 DEFAULT_GOLD = PACKAGE_DIR.parents[1] / "benchmarks" / "link_gold.jsonl"
@@ -119,6 +127,34 @@ class Tally:
         self.counts[name] = self.counts.get(name, 0) + value
 
 
+def gold_points(item: dict[str, Any], coordinates: dict[str, Point]) -> list[Point]:
+    """A gold place's reference points: its annotated ``lat``/``lon``, else the accepted KB entries' points."""
+    if item.get("lat") is not None and item.get("lon") is not None:
+        return [(float(item["lat"]), float(item["lon"]))]
+    return [coordinates[i] for i in sorted(_accepted(item)) if i in coordinates]
+
+
+def kb_coordinates() -> dict[str, Point]:
+    from khabar.link.kb import get_kb
+
+    return {e.kb_id: (e.lat, e.lon) for e in get_kb().entries if e.lat is not None and e.lon is not None}
+
+
+def _issue_add(tally: IssueTally, article: GoldArticle, owners: list[Entity | None], found: list[bool],
+               coordinates: dict[str, Point], errors: list[dict[str, Any]]) -> None:
+    tally.add(article.mentions, found, [e.id if e else None for e in owners],
+              [e.kb_id if e else None for e in owners],
+              [(e.geo.lat, e.geo.lon) if e and e.geo else None for e in owners],
+              [gold_points(m, coordinates) if m["type"] in ("GPE", "LOC") else [] for m in article.mentions],
+              [_accepted(m) for m in article.mentions])
+    for i in tally.wrong_places:
+        item, entity = article.mentions[i], owners[i]
+        errors.append({"text": article.text[item["start"]:item["end"]], "kind": "place not within 25 km",
+                       "expected": item.get("kb_id") or [item.get("lat"), item.get("lon")],
+                       "predicted": entity.kb_id if entity else None,
+                       "geo": [entity.geo.lat, entity.geo.lon] if entity and entity.geo else None})
+
+
 def evaluate_gold_mentions(articles: list[GoldArticle]) -> dict[str, Any]:
     """Linking given the gold mentions (oracle NER)."""
     from khabar.link.kb import get_kb
@@ -127,6 +163,8 @@ def evaluate_gold_mentions(articles: list[GoldArticle]) -> dict[str, Any]:
 
     get_kb(), model()  # loaded once per process: not part of the per-article time
     tally = Tally()
+    issue = IssueTally()
+    coordinates = kb_coordinates()
     for article in articles:
         mentions = [Mention(m["start"], m["end"], article.text[m["start"]:m["end"]], m["type"], "gold")
                     for m in article.mentions]
@@ -134,6 +172,8 @@ def evaluate_gold_mentions(articles: list[GoldArticle]) -> dict[str, Any]:
         doc = link_entities(Document(article.text, mentions=mentions, meta=Meta(published=article.published)))
         tally.seconds += time.perf_counter() - started
         owner = {(m.start, m.end): e for e in doc.entities for m in e.mentions}
+        owners = [owner.get((m["start"], m["end"])) for m in article.mentions]
+        _issue_add(issue, article, owners, [True] * len(owners), coordinates, tally.errors)
         for item in article.mentions:
             entity = owner.get((item["start"], item["end"]))
             predicted = entity.kb_id if entity else None
@@ -162,8 +202,17 @@ def evaluate_gold_mentions(articles: list[GoldArticle]) -> dict[str, Any]:
         "nil_accuracy": round(c.get("nil_correct", 0) / max(1, c.get("gold_nil", 0)), 4),
         "place_country_accuracy": round(c.get("country_correct", 0) / max(1, c.get("places_with_country", 0)), 4),
         "link_ms_per_article": round(1000 * tally.seconds / max(1, len(articles)), 2),
-        "errors": tally.errors[:60],
+        "issue": issue.report(strict=False),
+        "errors": tally.errors[:100],
     }
+
+
+def _owner(text: str, span: tuple[int, int], entities: list[Entity]) -> Entity | None:
+    """The system entity holding the mention at ``span`` (exact span first, then up to proclitics)."""
+    held = [(m, e) for e in entities for m in e.mentions if _same_span(text, span, (m.start, m.end))]
+    exact = [e for m, e in held if (m.start, m.end) == span]
+    named = [e for m, e in held if m.type in NAME_TYPES]
+    return (exact or named or [e for _, e in held] or [None])[0]
 
 
 def evaluate_end_to_end(articles: list[GoldArticle]) -> dict[str, Any]:
@@ -171,6 +220,8 @@ def evaluate_end_to_end(articles: list[GoldArticle]) -> dict[str, Any]:
     from khabar.pipeline import analyze
 
     tally = Tally()
+    issue = IssueTally()
+    coordinates = kb_coordinates()
     warnings: set[str] = set()
     if articles:
         analyze(articles[0].text, published=articles[0].published)  # warm-up: models load once per process
@@ -183,6 +234,8 @@ def evaluate_end_to_end(articles: list[GoldArticle]) -> dict[str, Any]:
                      for m in e.mentions if m.type in NAME_TYPES]
         spans = [(m.start, m.end) for m in doc.mentions if m.type in NAME_TYPES]
         gold = [((m["start"], m["end"]), _accepted(m)) for m in article.mentions]
+        owners = [_owner(article.text, g, doc.entities) for g, _ in gold]
+        _issue_add(issue, article, owners, [o is not None for o in owners], coordinates, tally.errors)
         tally.add("gold_mentions", len(gold))
         tally.add("predicted_mentions", len(spans))
         tally.add("found_mentions", sum(any(_same_span(article.text, g, s) for s in spans) for g, _ in gold))
@@ -207,7 +260,8 @@ def evaluate_end_to_end(articles: list[GoldArticle]) -> dict[str, Any]:
         "mention_detection": _prf(c.get("found_mentions", 0), c.get("predicted_mentions", 0),
                                   c.get("gold_mentions", 0)),
         "pipeline_ms_per_article": round(1000 * tally.seconds / max(1, len(articles)), 1),
-        "pipeline_warnings": sorted(warnings)[:5], "errors": tally.errors[:60],
+        "issue": issue.report(strict=True),
+        "pipeline_warnings": sorted(warnings)[:5], "errors": tally.errors[:100],
     }
 
 
@@ -244,3 +298,42 @@ def bench_link(repeat: int = 50) -> dict[str, float]:
     per_article = (time.perf_counter() - started) / repeat
     return {"kb_load_s": round(load, 3), "translit_load_s": round(translit_load, 3),
             "ms_per_article": round(per_article * 1000, 2), "entries": len(kb.entries)}
+
+
+def _share_text(item: dict[str, Any]) -> str:
+    return f"{item['score']:.3f} ({item['correct']}/{item['total']})"
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The ``khabar eval link`` report as readable lines (``--json`` prints the dictionary)."""
+    lines = [f"split {report['split']}: {report['articles']} articles ({report['skipped']} skipped)"]
+    gold = report.get("gold_mentions")
+    if gold:
+        lines += [f"gold mentions ({gold['mentions']}): accuracy {gold['accuracy']:.3f}, links P/R/F1 "
+                  f"{gold['links']['precision']:.3f}/{gold['links']['recall']:.3f}/{gold['links']['f1']:.3f}, "
+                  f"NIL accuracy {gold['nil_accuracy']:.3f}, place country accuracy "
+                  f"{gold['place_country_accuracy']:.3f}, {gold['link_ms_per_article']} ms/article"]
+        lines += _issue_lines(gold["issue"])
+    e2e = report.get("end_to_end")
+    if e2e:
+        pairs, detection = e2e["pairs"], e2e["mention_detection"]
+        lines += [f"end to end: (span, kb id) pairs P/R/F1 {pairs['precision']:.3f}/{pairs['recall']:.3f}/"
+                  f"{pairs['f1']:.3f} (gold {e2e['gold_pairs']}, predicted {e2e['predicted_pairs']}), mention "
+                  f"detection P/R/F1 {detection['precision']:.3f}/{detection['recall']:.3f}/{detection['f1']:.3f}, "
+                  f"{e2e['pipeline_ms_per_article']} ms/article"]
+        lines += _issue_lines(e2e["issue"])
+    return "\n".join(lines)
+
+
+def _issue_lines(issue: dict[str, Any]) -> list[str]:
+    places, actors, coref = issue["places_within_25km"], issue["per_org_linked"], issue["coreference_bcubed"]
+    strict_places = f"; all gold {_share_text(places['all_gold'])}" if "all_gold" in places else ""
+    strict_actors = f"; all gold {_share_text(actors['all_gold'])}" if "all_gold" in actors else ""
+    return [
+        f"  places within 25 km (target 0.90): {_share_text(places)} mentions found{strict_places}; entities "
+        f"{_share_text(places['entities'])}; {places['unscorable_no_coordinates']} without gold coordinates",
+        f"  PER/ORG linked right or NIL (target 0.85): {_share_text(actors)} mentions found{strict_actors}",
+        f"  coreference B-cubed (target F1 0.90): P {coref['precision']:.3f} R {coref['recall']:.3f} "
+        f"F1 {coref['f1']:.3f} over {coref['mentions']} found gold mentions; gold mentions found "
+        f"{_share_text(issue['gold_mentions_found'])}",
+    ]
