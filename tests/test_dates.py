@@ -111,3 +111,34 @@ def test_month_table_covers_cldr_names() -> None:
     for locale in ("ar", "ar_IQ", "ar_LB", "ar_DZ", "ar_TN", "ar_MA"):
         for number, name in babel_dates.get_month_names("wide", locale=locale).items():
             assert GREGORIAN_MONTHS[normalize_key(name)] == number
+
+
+def test_bare_year_after_a_noun() -> None:
+    assert dates("خفضت الشركة توقعاتها لأرباح 2015.")["2015"] == ("2015", "year")
+    assert "2000" not in dates("بلغ عدد الزوار 2000.")
+
+
+def test_today_that_is_not_the_publication_day() -> None:
+    assert dates("عين اليوم – متابعات") == {}
+    assert dates("ففي هذا اليوم يتبادل الجميع التهاني") == {}
+
+
+def test_named_weekday_overrides_today() -> None:
+    # Published on a Wednesday, but the text says "today, Monday": that Monday.
+    assert dates("أعلن المستشفى اليوم الإثنين")["اليوم الإثنين"] == ("2016-10-24", "day")
+
+
+def test_future_tense_picks_the_next_weekday() -> None:
+    assert dates("ستعقد اللجنة اجتماعها يوم الخميس")["يوم الخميس"] == ("2016-10-27", "day")
+    assert dates("عقدت اللجنة اجتماعها يوم الخميس")["يوم الخميس"] == ("2016-10-20", "day")
+
+
+def test_two_month_names_and_hijri_month_relative() -> None:
+    assert dates("أضعف مستوياته منذ فبراير شباط 2010")["فبراير شباط 2010"] == ("2010-02", "month")
+    # Published 2015-08-05 (Shawwal 1436): next Dhu al-Qadah is mid-August to mid-September 2015.
+    assert dates("مطلع شهر ذي القعدة المقبل", "2015-08-05")["شهر ذي القعدة المقبل"] == ("2015-08", "month")
+
+
+def test_weekday_with_day_month_and_no_year() -> None:
+    # Sunday 26/7: the Gregorian reading is the one that falls on a Sunday (26 July 2015).
+    assert dates("يبدأ التسجيل يوم الأحد 26/7", "2015-07-21")["يوم الأحد 26/7"] == ("2015-07-26", "day")

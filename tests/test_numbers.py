@@ -104,3 +104,25 @@ def test_bad_input() -> None:
     found = number_expressions(big)
     assert len(found) == 9000
     assert time.perf_counter() - start < 20
+
+
+def test_names_and_clock_times_are_not_quantities() -> None:
+    found = numbers("ارتفع مؤشر يوروفرست 300 ومؤشر كاك 40 بنسبة 1% عند الساعة 12 ظهرا")
+    assert set(found) == {"1%"}
+
+
+def test_definite_cardinal_after_definite_noun() -> None:
+    assert numbers("أعلنت المجلة الصور العشر الفائزة")["العشر"][0] == 10
+    assert numbers("اتفاق إيران والقوى العالمية الست")["الست"][0] == 6
+    assert numbers("في القرن العشرين") == {}  # a definite ten after a noun is an ordinal
+
+
+def test_from_to_range_versus_change() -> None:
+    assert numbers("تتراوح العقوبة من 3 إلى 5 سنوات")["من 3 إلى 5"][0] == [3, 5]
+    found = numbers("رفع عدد الأسرة من 50 إلى 100 سرير")
+    assert found["50"][0] == 50 and found["100"][0] == 100  # a change, not a range
+
+
+def test_dual_girl_and_no_kaf_reading() -> None:
+    assert numbers("توفيت فتاتان في الحادث")["فتاتان"][0] == 2
+    assert numbers("تم تداول كميات من الذهب") == {}  # "كميات" is not ك + مئات

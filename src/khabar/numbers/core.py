@@ -18,7 +18,7 @@ TOKEN = re.compile(
     r"(?P<num>\d{1,3}ر\d{1,3}(?![^\W\d_])|\d+[,٬]\d{1,2}(?=\s*(?:مليون|مليار|الف|بليون))|\d{1,3}(?:[,٬]\d{3})+(?!\d)(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?)"
     r"|(?P<word>[^\W\d_]+)|(?P<pct>[%٪])|(?P<punct>\S)"
 )
-_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
+_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب")  # not ك: "كميات" is not ك + مئات
 
 
 @dataclass(slots=True)
@@ -94,7 +94,7 @@ def _conj_at(toks: list[Tok], j: int) -> tuple[int, tuple[str, str, float]] | No
 def parse_core(toks: list[Tok], i: int, allow_prefix: bool = True) -> Core | None:
     """The longest number starting at token ``i`` (None when ``i`` starts no number)."""
     head = lookup(toks[i], allow_prefix)
-    if head is None or head[0] not in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب"):
+    if head is None or head[0] not in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
         return None
     total, current, cap = 0.0, 0.0, math.inf
     vague: tuple[float, float] | None = None

@@ -2,13 +2,36 @@
 
 The gold file (``tests/data/numbers_dates_gold.jsonl``) holds only references: the article URL,
 the publication date used for resolution, and ``{start, end, value[, precision]}`` offsets into the
-article's ``content``. Article texts are read at evaluation time from the shared SaudiNewsNet zips
-(never copied into the repository). Scores: precision/recall/F1 on exact spans, and on exact spans
-with the exact value.
+article's ``content``, a ``sha1`` of that content (an article whose text changed is reported and
+skipped) and a ``split`` (``dev``: rules may be tuned on it; ``test``: annotated before any system run
+and never tuned on). Article texts are read at evaluation time from the shared SaudiNewsNet zips
+(never copied into the repository).
+
+Scores: precision/recall/F1 on exact spans, and on exact spans with the exact value; plus the
+tracker's metric, ``value accuracy``: the share of gold items for which a predicted item whose span
+overlaps the gold span carries the right value (each prediction used once). Numbers compare values
+numerically (ranges element-wise); dates compare the ISO value string, so a month-precision gold
+("2015-08") is right only when the prediction is that same month at month precision, a year gold
+only when the prediction is that year at year precision, a week gold only with the same ISO week.
+``day accuracy`` is the same share restricted to gold dates of day precision.
+
+Annotation conventions (``test`` articles were annotated by reading the text, before any run):
+- ``published``: the date of ``date_extracted``, unless the URL carries the issue date
+  (".../20150805/...") or the text clearly dates itself ("اليوم الإثنين", "أمس الأحد" in an article
+  extracted two days later): then that date;
+- numbers: every cardinal quantity (digits, words, indefinite duals "قطارين", definite cardinals
+  "القوى الست"), span = qualifier before + number + unit after (proclitic and counted noun left out);
+  not annotated: ordinals, clock times, names with a number ("يوروفرست 300", "أبوللو 17", "تقييم-1"),
+  digits inside a date, word fractions ("الثلثين");
+- dates: every expression that names a day, week, month or year; a weekday written next to the
+  date it names is one span ("يوم الاثنين 19/9/1436هـ"), two calendars joined by الموافق are two;
+  a Hijri month resolves to the Gregorian month of its 15th, a Hijri year to the Gregorian year of
+  its 1 Rajab; "منذ 43 عاما" is a year; bare "الشهر"/"خلال الأيام الأخيرة" are not annotated.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from collections.abc import Iterable
@@ -76,6 +99,35 @@ def _same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def line(self, name: str) -> str:
+        return f"{name:<22} {self.share:.3f} ({self.right}/{self.total})"
+
+
+def value_hits(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[bool]:
+    """For each gold item: whether an overlapping prediction (each used once) has its value."""
+    used: set[int] = set()
+    hits = []
+    for g in gold:
+        hit = False
+        for k, p in enumerate(predicted):
+            if k not in used and p["start"] < g["end"] and g["start"] < p["end"] \
+                    and _same_value(g["value"], p["value"]):
+                used.add(k)
+                hit = True
+                break
+        hits.append(hit)
+    return hits
+
+
 def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> tuple[Score, Score]:
     """(span score, span+value score) for one article."""
     spans, values = Score(), Score()
@@ -99,29 +151,61 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> tuple[
     return spans, values
 
 
-def evaluate(layer: str, gold_path: Path = DEFAULT_GOLD, verbose: bool = False) -> dict[str, Score]:
-    """Score ``layer`` ("numbers" or "dates") on the gold set; prints the errors when verbose."""
+SPLITS = ("dev", "test", "all")
+
+
+def evaluate(layer: str, gold_path: Path = DEFAULT_GOLD, verbose: bool = False,
+             split: str = "all") -> dict[str, Any]:
+    """Score ``layer`` ("numbers" or "dates") on the gold articles of ``split``; prints the errors
+    when verbose. Returns span scores, value accuracy and counts."""
     from khabar.document import Document, Meta
     from khabar.numbers.stage import extract_numbers
     from khabar.time.stage import extract_dates
 
-    records = load_gold(gold_path)
+    records = [r for r in load_gold(gold_path) if split == "all" or r.get("split", "dev") == split]
     texts = load_articles(r["url"] for r in records)
-    totals = {"span": Score(), "span+value": Score()}
+    spans_total, values_total = Score(), Score()
+    accuracy, day_accuracy = Accuracy(), Accuracy()
+    articles, skipped = 0, []
     for record in records:
         text = texts.get(record["url"])
-        if text is None:
-            print(f"missing article: {record['url']}")
+        if text is None or ("sha1" in record and hashlib.sha1(text.encode("utf-8")).hexdigest() != record["sha1"]):
+            skipped.append(record["url"])
+            print(f"{'missing' if text is None else 'changed'} article, skipped: {record['url']}")
             continue
+        articles += 1
         doc = Document(text, Meta(url=record["url"], published=record.get("published")))
         doc = extract_dates(doc) if layer == "dates" else extract_numbers(doc)
         predicted = [item.to_json() for item in (doc.dates if layer == "dates" else doc.numbers)]
         spans, values = score(record[layer], predicted)
-        for total, part in ((totals["span"], spans), (totals["span+value"], values)):
+        for total, part in ((spans_total, spans), (values_total, values)):
             total.tp, total.fp, total.fn = total.tp + part.tp, total.fp + part.fp, total.fn + part.fn
+        for g, hit in zip(record[layer], value_hits(record[layer], predicted), strict=True):
+            accuracy.right, accuracy.total = accuracy.right + hit, accuracy.total + 1
+            if g.get("precision") == "day":
+                day_accuracy.right, day_accuracy.total = day_accuracy.right + hit, day_accuracy.total + 1
         if verbose:
+            print(f"# {record['url']} ({record.get('split', 'dev')}, published {record.get('published')})")
             _show_errors(text, record[layer], predicted)
-    return totals
+    result: dict[str, Any] = {"layer": layer, "split": split, "articles": articles, "skipped": skipped,
+                              "gold": accuracy.total, "span": spans_total, "span+value": values_total,
+                              "value accuracy": accuracy}
+    if layer == "dates":
+        result["day accuracy"] = day_accuracy
+    return result
+
+
+def to_json(result: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in result.items():
+        if isinstance(value, Score):
+            out[key] = {"precision": round(value.precision, 4), "recall": round(value.recall, 4),
+                        "f1": round(value.f1, 4), "tp": value.tp, "fp": value.fp, "fn": value.fn}
+        elif isinstance(value, Accuracy):
+            out[key] = {"share": round(value.share, 4), "right": value.right, "total": value.total}
+        else:
+            out[key] = value
+    return out
 
 
 def _show_errors(text: str, gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> None:
@@ -131,4 +215,6 @@ def _show_errors(text: str, gold: list[dict[str, Any]], predicted: list[dict[str
         g, p = gold_by_span.get(key), pred_by_span.get(key)
         if g and p and _same_value(g["value"], p["value"]):
             continue
-        print(f"  {text[key[0]:key[1]]!r}: gold={g and g['value']!r} predicted={p and p['value']!r}")
+        context = text[max(0, key[0] - 25):key[0]] + "[" + text[key[0]:key[1]] + "]" + text[key[1]:key[1] + 15]
+        print(f"  {text[key[0]:key[1]]!r}: gold={g and g['value']!r} predicted={p and p['value']!r}"
+              f"  ...{' '.join(context.split())}...")

@@ -31,6 +31,14 @@ for _noun in tb.DUAL_NOUNS:
         _DUALS[_stem + _suffix] = _noun
 _TWO = frozenset(normalize_key(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان"))
 _BETWEEN = frozenset(normalize_key(w) for w in ("بين", "وبين"))
+_FROM = frozenset(normalize_key(w) for w in ("من",))
+_TO = frozenset(normalize_key(w) for w in ("إلى", "الى", "حتى"))
+# Definite cardinals that follow a definite noun ("الصور العشر", "القوى الست"): units and ten only;
+# definite tens after a noun are mostly ordinals ("القرن العشرين"), الواحد is "single".
+_DEFINITE: dict[str, float] = {
+    "ال" + word: value for word, (kind, value) in tb.NUMBER_WORDS.items()
+    if kind in ("unit", "ten_word") and value > 1
+}
 
 
 class Found:
@@ -157,7 +165,7 @@ def find_numbers(text: str, blocked_spans: list[tuple[int, int]] | None = None) 
             continue
         core = parse_core(toks, i)
         if core is None or _weak(toks, core):
-            dual = _dual(toks, i, surfaces)
+            dual = _dual(toks, i, surfaces) or _definite(toks, i)
             if dual:
                 out.append(dual[0])
                 i = dual[1]
@@ -171,6 +179,18 @@ def find_numbers(text: str, blocked_spans: list[tuple[int, int]] | None = None) 
     return out
 
 
+def _definite(toks: list[Tok], i: int) -> tuple[Found, int] | None:
+    """A definite cardinal agreeing with the definite noun before it: "الصور العشر" = 10."""
+    tok = toks[i]
+    value = _DEFINITE.get(tok.text)
+    if value is None or tok.blocked or i == 0 or toks[i - 1].kind != "word" \
+            or not toks[i - 1].text.startswith("ال"):
+        return None
+    if toks[i - 1].text in _DEFINITE or toks[i - 1].text in tb.ORDINALS:
+        return None
+    return Found(tok.start, tok.end, tidy(value)), i + 1
+
+
 def _block(toks: list[Tok], blocked: list[tuple[int, int]]) -> None:
     spans = sorted(blocked)
     k = 0
@@ -179,6 +199,13 @@ def _block(toks: list[Tok], blocked: list[tuple[int, int]]) -> None:
             k += 1
         if k < len(spans) and spans[k][0] < tok.end:
             tok.blocked = True
+    for k in range(1, len(toks)):  # names and clock times: "يوروفرست 300", "الساعة 12"
+        before = toks[k - 1].text
+        if before[:1] in ("و", "ف") and before[1:] in tb.NAME_BEFORE_NUMBER:
+            before = before[1:]
+        if toks[k].kind == "num" and (before in tb.NAME_BEFORE_NUMBER or (
+                k > 1 and f"{toks[k - 2].text} {toks[k - 1].text}" in tb.NAME_BEFORE_NUMBER)):
+            toks[k].blocked = True
     for k in range(1, len(toks) - 1):  # clock times and slashed figures: 10:30, 3/4
         if toks[k].text in (":", "/") and toks[k - 1].kind == "num" and toks[k + 1].kind == "num" \
                 and toks[k].start == toks[k - 1].end and toks[k + 1].start == toks[k].end:
@@ -228,6 +255,15 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
             if core.first > 1 and toks[core.first - 2].text == "ما":
                 start = toks[core.first - 2].start
             end, ranged = toks[second.last].end, True
+    if not ranged and core.first > 0 and toks[core.first - 1].text in _FROM and nxt + 1 < len(toks) \
+            and toks[nxt].text in _TO and not _change_before(toks, core.first - 1):
+        second = parse_core(toks, nxt + 1, allow_prefix=False)
+        if second is not None and _high(second.value) > _low(value):
+            low = _low(value)
+            if not core.has_scale and second.has_scale and low * second.scale <= _high(second.value):
+                low *= second.scale
+            value, ranged = (low, _high(second.value)), True
+            start, end, nxt = toks[core.first - 1].start, toks[second.last].end, second.last + 1
     if not ranged and nxt + 1 < len(toks) and toks[nxt].text == "-" and toks[core.last].kind == "num":
         second_core = parse_core(toks, nxt + 1, allow_prefix=False)
         if second_core and toks[nxt + 1].kind == "num" and _high(second_core.value) > _low(value) \
@@ -261,6 +297,25 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
             about = surfaces[core.first - 1]  # "شخص واحد": the noun comes first
     result: float | list[float] = [tidy(value[0]), tidy(value[1])] if isinstance(value, tuple) else tidy(value)
     return Found(start, end, result, unit, about, qualifier), max(nxt, core.last + 1)
+
+
+def _change_before(toks: list[Tok], j: int, window: int = 8) -> bool:
+    """Whether a verb or noun of change (ارتفع، زيادة، رفع ...) comes shortly before token ``j``:
+    then "من X إلى Y" is a change from X to Y, not a range."""
+    for k in range(j - 1, max(-1, j - 1 - window), -1):
+        tok = toks[k]
+        if tok.kind == "punct" and tok.text in ".،,؛;:!؟?":
+            return False
+        word = tok.text
+        for prefix in ("و", "ف", "ب", "ل"):
+            if word.startswith(prefix) and len(word) > 4:
+                word = word[1:]
+                break
+        if word.startswith("ال"):
+            word = word[2:]
+        if word.startswith(tb.CHANGE_STEMS):
+            return True
+    return False
 
 
 def _range_end(toks: list[Tok], j: int) -> tuple[Core, int] | None:

@@ -164,7 +164,7 @@ NOT_COUNTED: frozenset[str] = frozenset(normalize_key(w) for w in (
 DUAL_NOUNS: tuple[str, ...] = (
     "قتيل", "جريح", "شخص", "طفل", "طفلة", "جندي", "عنصر", "رجل", "امرأة", "شاب", "شرطي", "ضابط", "يوم", "شهر", "عام", "سنة", "أسبوع", "ساعة", "دقيقة", "مرة", "دولة", "طائرة", "سيارة", "صاروخ",
     "قذيفة", "منزل", "هجوم", "انفجار", "هدف", "نقطة", "مقعد", "قرية", "مدينة", "مليار", "فريق", "مباراة",
-    "طالب", "طالبة", "سجين", "حالة", "وفاة",
+    "طالب", "طالبة", "سجين", "حالة", "وفاة", "فتاة",
 )
 # Sound masculine plurals look like duals (مسلحين، مدنيين، لاعبين): such nouns are left out above.
 
@@ -174,4 +174,22 @@ ORDINALS: frozenset[str] = frozenset(normalize_key(w) for w in (
     "السادس", "سابع", "السابع", "ثامن", "الثامن", "تاسع", "التاسع", "حادية", "الحادية", "ثانية", "الثانية",
     "ثالثة", "الثالثة", "رابعة", "الرابعة", "خامسة", "الخامسة", "سادسة", "السادسة", "سابعة", "السابعة",
     "ثامنة", "الثامنة", "تاسعة", "التاسعة",
+))
+
+# Words after which a number is part of a name, not a quantity: stock indices ("يوروفرست 300",
+# "ستاندرد آند بورز 500", "كاك 40", "فايننشال تايمز 100", "نيكي 225"; names as written by Arabic
+# financial news agencies) and the clock ("الساعة 12", "الساعة 1438 بتوقيت جرينتش").
+NAME_BEFORE_NUMBER: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "يوروفرست", "ستوكس", "كاك", "بورز", "تايمز", "فوتسي", "نيكي", "نيكاي", "راسل", "داكس", "إم إس سي آي",
+    "الساعة", "الساعه", "للساعة", "بالساعة",
+))
+
+# Words that make "من X إلى Y" a change (X then Y: two numbers) rather than a range of counts:
+# verbal nouns and verbs of rising, falling, raising and cutting (stems, matched as prefixes after
+# a proclitic and the article are removed).
+CHANGE_STEMS: tuple[str, ...] = tuple(normalize_key(w) for w in (
+    "ارتفع", "ارتفاع", "يرتفع", "ترتفع", "زياد", "زاد", "يزيد", "تزيد", "رفع", "يرفع", "ترفع", "ترقي", "تراجع",
+    "يتراجع", "انخفض", "انخفاض", "ينخفض", "تنخفض", "هبط", "هبوط", "يهبط", "صعد", "صعود", "نما", "نمو", "ينمو",
+    "قفز", "يقفز", "تقليص", "قلص", "خفض", "تخفيض", "يخفض", "تغيير", "تحول", "تحويل", "تعديل", "انتقل", "نقل",
+    "تضاعف", "ضاعف", "زيد", "تطور", "وصل", "يصل",
 ))

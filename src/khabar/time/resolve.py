@@ -33,7 +33,7 @@ from khabar.time.hijri import (
 )
 from khabar.time.rules import DateMatch
 
-RELATIVE_KINDS = frozenset({"weekday", "relative_day", "period", "offset", "month_relative"})
+RELATIVE_KINDS = frozenset({"weekday", "relative_day", "period", "offset", "month_relative", "weekday_dm"})
 
 
 def parse_published(value: str | None) -> date | None:
@@ -127,7 +127,14 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
     if match.kind == "absolute":
         return _absolute(match, anchor)
     if match.kind == "relative_day":
-        return (_format(add_days(anchor, match.offset or 0), "day") if anchor else None), "day"
+        day = add_days(anchor, match.offset or 0) if anchor else None
+        if day is not None and match.weekday is not None and day.weekday() != match.weekday:
+            # "اليوم السبت" in an article dated Tuesday: the text was written earlier than the
+            # publication date says; the named weekday wins (its latest occurrence before).
+            day = day - timedelta(days=(day.weekday() - match.weekday) % 7)
+        return _format(day, "day"), "day"
+    if match.kind == "weekday_dm":
+        return _weekday_day_month(match, anchor), "day"
     if match.kind == "weekday":
         if anchor is None or match.weekday is None:
             return None, "day"
@@ -149,6 +156,8 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
     if match.kind == "offset":
         count = match.offset or 1
         return _format(_shift(anchor, unit, -count if match.direction == "past" else count), unit), unit
+    if match.kind == "month_relative" and match.month and match.calendar == "hijri":
+        return _hijri_month_relative(match.month, match.direction, anchor), "month"
     if match.kind == "month_relative" and match.month:
         year = anchor.year
         if match.day:  # "30 يونيو الماضي": the latest such day before (or next after) publication
@@ -163,3 +172,45 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
             year += 1
         return _format(_safe_date(year, match.month, 1), "month"), "month"
     return None, unit
+
+
+def _hijri_month_relative(month: int, direction: str | None, anchor: date) -> str | None:
+    """"ذي القعدة المقبل": the next (or last, or current) occurrence of a Hijri month, as the
+    Gregorian month of its 15th day."""
+    year = gregorian_to_hijri_year(anchor)
+    spans = []
+    for candidate in (year - 1, year, year + 1):
+        first, last = hijri_to_gregorian(candidate, month, 1), hijri_to_gregorian(candidate, month, 29)
+        if first is not None and last is not None:
+            spans.append((first, last, candidate))
+    if not spans:
+        return None
+    if direction == "future":
+        chosen = min((s for s in spans if s[0] > anchor), default=None, key=lambda s: s[0])
+    elif direction == "past":
+        chosen = max((s for s in spans if s[1] < anchor), default=None, key=lambda s: s[0])
+    else:
+        chosen = min(spans, key=lambda s: 0 if s[0] <= anchor <= s[1] else min(abs((s[0] - anchor).days),
+                                                                               abs((s[1] - anchor).days)))
+    return _format(hijri_month_to_gregorian(chosen[2], month), "month") if chosen else None
+
+
+def _weekday_day_month(match: DateMatch, anchor: date | None) -> str | None:
+    """"يوم الأحد 16/12" (no year): the Gregorian or Hijri reading nearest the publication date whose
+    weekday agrees; when neither or both agree, the calendar the article uses (Hijri when it names a
+    Hijri month or writes هـ)."""
+    if anchor is None or match.month is None or match.day is None:
+        return None
+    month, day = match.month, match.day
+    readings: dict[str, date] = {}
+    year = _closest_year(anchor, anchor.year, lambda y: _safe_date(y, month, day))
+    greg = _safe_date(year, month, day)
+    if greg is not None:
+        readings["gregorian"] = greg
+    hijri_year = _closest_year(anchor, gregorian_to_hijri_year(anchor), lambda y: hijri_to_gregorian(y, month, day))
+    hijri = hijri_to_gregorian(hijri_year, month, day)
+    if hijri is not None:
+        readings["hijri"] = hijri
+    agreeing = [name for name, value in readings.items() if value.weekday() == match.weekday]
+    name = agreeing[0] if len(agreeing) == 1 else match.calendar
+    return _format(readings.get(name) or next(iter(readings.values()), None), "day")

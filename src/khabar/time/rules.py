@@ -67,7 +67,8 @@ _REL = _alt(t.PAST | t.FUTURE | t.CURRENT - {"هذا", "هذه"})
 _ERA = _alt(t.HIJRI_ERAS | t.GREGORIAN_ERAS)
 _YEAR = rf"(?P<year>\d{{4}})(?:\s*(?P<era>{_ERA})(?!\w))?(?!\d)"
 _YEAR_LEAD = r"\s*[,،]?\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?"
-_ALT_MONTH = rf"(?:\s*[(/]\s*{_GM}\s*\)?)?"
+# A second name for the same month: "يوليو (تموز)", "تموز/يوليو", Reuters' "فبراير شباط".
+_ALT_MONTH = rf"(?:\s*[(/]\s*{_GM}\s*\)?|\s+{_GM}(?!\w))?"
 _DAY = r"(?P<day>[0-3]?\d)(?!\d)"
 _PRE = r"(?<!\w)(?:[وفبلك]{1,2})?"
 
@@ -81,7 +82,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _PRE + rf"(?P<span>(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}\s+(?P<rel>{_REL}))(?!\w)")),
     ("greg_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<gm>{_GM}))(?!\w)")),
     ("greg_month_prep", re.compile(
-        r"(?<!\w)(?:[وف])?" + _alt(t.MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<gm>{_GM}))(?!\w)(?!\s*\d)")),
+        r"(?<!\w)(?:[وف])?" + _alt(t.MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<gm>{_GM}){_ALT_MONTH})(?!\w)(?!\s*\d)")),
+    ("hijri_month_rel", re.compile(_PRE + rf"(?P<span>(?:شهر\s+)?(?P<hm>{_HM})\s+(?P<rel>{_REL}))(?!\w)")),
+    ("weekday_dm", re.compile(
+        _PRE + rf"(?P<span>(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*(?:الموافق\s+)?(?P<day>\d{{1,2}})\s?/\s?(?P<month>\d{{1,2}}))"
+        r"(?![\d/])")),
+    ("year_bare", re.compile(
+        r"(?<=[\u0621-\u064a]\s)(?P<span>(?P<year>(?:199|20[0-3])\d))(?=\s*(?:[.،,:;؛)»\"]|$))")),
     ("hijri_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<hm>{_HM}))(?!\w)(?!\s*\d)")),
     ("hijri_day", re.compile(
         _PRE + rf"(?P<span>{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})(?:{_YEAR_LEAD}{_YEAR})?)(?!\w)")),
@@ -146,6 +153,22 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
             return DateMatch(start, end, "absolute", year, month, None, calendar)
         direction = _DIRECTION.get(g.get("rel") or "", "current")
         return DateMatch(start, end, "month_relative", None, month, None, direction=direction)
+    if kind == "hijri_month_rel":
+        month = t.HIJRI_MONTHS[re.sub(r"\s+", " ", g["hm"])]
+        return DateMatch(start, end, "month_relative", None, month, None, "hijri",
+                         direction=_DIRECTION.get(g["rel"], "current"))
+    if kind == "weekday_dm":
+        day, month = int(g["day"]), int(g["month"])
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None
+        hijri_context = bool(_GATES["hijri"].search(norm)) or bool(_HIJRI_ERA.search(norm))
+        return DateMatch(start, end, "weekday_dm", None, month, day, "hijri" if hijri_context else "gregorian",
+                         weekday=t.WEEKDAYS[g["wd"]])
+    if kind == "year_bare":
+        before = norm[:start].split()
+        if not before or before[-1] in t.NOT_YEAR_BEFORE or before[-1].startswith("ال"):
+            return None
+        return DateMatch(start, end, "absolute", int(g["year"]), None, None, "gregorian")
     if kind in ("hijri_day", "hijri_month", "hijri_month_bare"):
         if year is not None and not (g.get("era") in t.HIJRI_ERAS or 1300 <= year <= 1600):
             return None
@@ -168,15 +191,21 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
     if kind == "weekday":
         if not g.get("yawm") and not g.get("rel") and _looks_like_dual(norm, start, g["wd"]):
             return None
-        direction = _DIRECTION.get(g.get("rel") or "")
+        direction = _DIRECTION.get(g.get("rel") or "") or ("future" if _future_before(norm, start) else None)
         return DateMatch(start, end, "weekday", weekday=t.WEEKDAYS[g["wd"]], direction=direction)
     if kind == "relative_day":
         rd = re.sub(r"\s+", " ", g["rd"])
+        before = norm[max(0, start - 20):start].split()
+        quoted = (start > 0 and norm[start - 1] in "«\"") or (end < len(norm) and norm[end] in "»\"")
+        if rd == "اليوم" and (quoted or (bool(before) and before[-1].lstrip("وفبل") in t.NOT_TODAY_BEFORE)):
+            return None  # the outlet "عين اليوم", the paper «اليوم», "هذا اليوم"
         if rd == "اليوم" and not (g.get("wd") or g.get("wd2")):
             following = _WORD.match(norm, end + 1) if end + 1 < len(norm) and norm[end] == " " else None
             if following and following.group().startswith("ال"):
                 return None  # "اليوم التالي", "اليوم الوطني": not the publication day
-        return DateMatch(start, end, "relative_day", offset=t.RELATIVE_DAYS[rd])
+        weekday = g.get("wd") or g.get("wd2")
+        return DateMatch(start, end, "relative_day", offset=t.RELATIVE_DAYS[rd],
+                         weekday=t.WEEKDAYS[weekday] if weekday else None)
     if kind == "period":
         per = g.get("per") or g.get("per2") or ""
         direction = _DIRECTION.get(g.get("rel") or "", "current")
@@ -197,6 +226,26 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
     return None
 
 
+_HIJRI_ERA = re.compile(r"\d\s*ه(?!\w)")
+_CLAUSE_END = re.compile(r"[.!?؟؛;:\n]")
+
+
+def _future_before(norm: str, start: int, window: int = 6) -> bool:
+    """Whether the clause before a weekday has a future marker: a verb with the prefix س
+    ("ستعقد", "سيبدأ"), سوف, يعتزم, من المقرر ... ("ستعقد يوم الخميس" is the next Thursday)."""
+    head = norm[max(0, start - 80):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
+    for word in head[cut:].split()[-window:]:
+        word = word.strip("\"'«»()،,")
+        if word[:1] in ("و", "ف") and len(word) > 4 and word[1:2] == "س":
+            word = word[1:]
+        if word in t.FUTURE_MARKERS or word.lstrip("وف") in t.FUTURE_MARKERS:
+            return True
+        if len(word) >= 5 and word[0] == "س" and word[1] in "يتنا" and word not in t.NOT_FUTURE_VERBS:
+            return True
+    return False
+
+
 def _looks_like_dual(norm: str, start: int, weekday: str) -> bool:
     """'البلدين الاثنين' ('the two countries'): الاثنين after a definite dual noun is not Monday."""
     if weekday != "الاثنين":
@@ -214,9 +263,9 @@ def normalized_text(text: str) -> NormalizedText:
 # Cheap gates: a pattern family runs only when its key words occur at all.
 _GATES: dict[str, re.Pattern[str]] = {
     "greg": re.compile(_GM), "hijri": re.compile(_HM), "numeric": re.compile(r"\d\s?[/.-]\s?\d"),
-    "year": re.compile(r"\d{4}"),
+    "year": re.compile(r"\d{4}"), "numeric_dm": re.compile(r"\d\s?/\s?\d"),
 }
-_FAMILY = {"greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
+_FAMILY = {"hijri_month_rel": "hijri", "weekday_dm": "numeric_dm", "year_bare": "year", "greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
            "greg_month_prep": "greg", "hijri_month_bare": "hijri", "hijri_day": "hijri", "hijri_month": "hijri",
            "numeric_dmy": "numeric", "numeric_ymd": "numeric", "year_noun": "year", "year_prep": "year"}
 

@@ -106,4 +106,33 @@ QUALIFIERS: dict[str, str] = _fold({
 
 # Prepositions after which a bare month name is a month ("للتسليم في سبتمبر"): span is the month.
 MONTH_PREPOSITIONS: tuple[str, ...] = tuple(normalize_key(w) for w in (
-    "في", "منذ", "خلال", "حتى", "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "لشهر", "شهر"))
+    "في", "منذ", "خلال", "حتى", "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "لشهر", "شهر", "بشهر",
+    # commodity contracts, Reuters style: "عقد أغسطس", "خام برنت تسليم سبتمبر"
+    "عقد", "عقود", "تسليم", "لتسليم", "للتسليم"))
+
+# Words before "اليوم" that make it not the publication day: the outlet "عين اليوم", the paper
+# "اليوم" ("صحيفة اليوم"), and "هذا/ذلك/نفس اليوم" (a day named earlier in the text).
+NOT_TODAY_BEFORE: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "عين", "صحيفة", "جريدة", "لصحيفة", "لجريدة", "هذا", "ذلك", "نفس", "ذات", "هذه"))
+
+# Future markers before a bare weekday ("ستعقد يوم الخميس", "من المقرر أن ... يوم الأحد"): the
+# weekday is then the next occurrence. A verb with the future prefix س (سي/ست/سن/سأ + stem) is
+# detected by shape; the nouns below share that shape and are not verbs.
+FUTURE_MARKERS: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "سوف", "يعتزم", "تعتزم", "نعتزم", "المقرر", "المتوقع", "المنتظر", "يرتقب", "يترقب", "المرتقب", "ينتظر",
+    "يتوقع", "المزمع", "يزمع", "تزمع"))
+NOT_FUTURE_VERBS: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سياسيه", "سيطرة", "سيطره", "سيدة", "سيده", "سيول", "ستة",
+    "ستين", "سنة", "سنه", "سنوات", "سنوي", "سنويا", "سنوية", "ستاد", "سياحة", "سياحي", "سياحية", "سياق", "سيناريو",
+    "سيناء", "سيف", "سيرة", "سيره", "ستار", "ستارة", "سنغافورة", "سنتر", "سنتا", "سنترال", "سيمفونية",
+    "سياج", "سيادة", "سياده", "سيتي", "سيول", "سيئة", "سييء", "ستوكهولم", "ستراتيجية", "سنابل"))
+
+# Words before a bare year ("لأرباح 2015.") that make it not a year: number words, qualifiers,
+# currencies and verbs of amount ("بلغ 2000.").
+NOT_YEAR_BEFORE: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "بلغ", "بلغت", "يبلغ", "تبلغ", "إلى", "الى", "من", "على", "عن",
+    "رقم", "برقم", "الرقم", "هاتف", "جوال", "ص.ب", "صندوق", "بريد", "كود", "مقابل", "بواقع", "قدره", "قدرها",
+    "مجموع", "إجمالي", "اجمالي", "أصل", "بين", "و", "أو", "او", "عددهم", "عددها", "عدد", "بمعدل", "متوسط",
+    "سعر", "بسعر", "مستوى", "نقطة", "عند", "لتصل", "ليصل", "ليبلغ", "لتبلغ", "وصل", "وصلت", "سجل", "سجلت",
+    "ارتفع", "ارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت", "صعد", "صعدت", "هبط", "هبطت", "يوروفرست", "ستوكس",
+    "كاك", "بورز", "تايمز", "نيكي", "فوتسي"))
