@@ -24,13 +24,17 @@ def main(argv: list[str]) -> int:
     name, options = argv[0], dict(a.split("=", 1) for a in argv[1:])
     features = FeatureConfig(lexicon=options.get("lexicon", "1") == "1", rarity=options.get("rarity", "0") == "1",
                              clusters="clusters" in options, window=int(options.get("window", "2")),
-                             affixes=options.get("affixes", "1") == "1")
+                             affixes=options.get("affixes", "1") == "1",
+                             document=options.get("document", "0") == "1",
+                             left_pair=options.get("pair", "1") == "1",
+                             right_pair=options.get("rpair", "0") == "1")
     settings = TrainSettings(c1=float(options.get("c1", "0.01")), c2=float(options.get("c2", "0.01")),
                              max_iterations=int(options.get("iter", "200")),
+                             minfreq=float(options.get("minfreq", "0")),
                              extra=[e for e in options.get("extra", "").split(",") if e],
                              extra_weight_cap=int(options["cap"]) if "cap" in options else None,
                              features=features)
-    lexicon_cache = Path(tempfile.gettempdir()) / "khabar_ner_lexicon.tsv.gz"
+    lexicon_cache = Path(options.get("lexfile") or Path(tempfile.gettempdir()) / "khabar_ner_lexicon_v2.tsv.gz")
     if not lexicon_cache.exists():
         build_lexicon(corpora.data_dir()).save(lexicon_cache)
     lexicon = Lexicon.load(lexicon_cache)
@@ -40,7 +44,9 @@ def main(argv: list[str]) -> int:
         tmp = options.get("keep", tmp_dir)
         train_model(Path(tmp), settings, lexicon=lexicon, clusters=clusters)
         _train, dev = corpora.train_dev_split(corpora.anercorp("train"))
-        result = evaluate(NerTagger.load(tmp).tag, dev, model=name)
+        tagger = NerTagger.load(tmp)
+        result = evaluate(tagger.tag_document, dev, model=name, propagation=False)
+        result["with_propagation"] = evaluate(tagger.tag_document, dev, model=name)["overall"]
     result["train_seconds"] = round(time.perf_counter() - began)
     result["options"] = options
     print(json.dumps(result, ensure_ascii=False), flush=True)

@@ -151,7 +151,41 @@ def test_train_subset(tmp_path: Path, capsys: pytest.CaptureFixture[str], data_d
     from khabar.cli import main
 
     out = tmp_path / "model"
-    assert main(["train", "ner", "--subset", "60", "--iterations", "15", "--no-clusters", "--output", str(out)]) == 0
+    # the default reuses the shipped word clusters: no numpy/scipy/scikit-learn needed
+    assert main(["train", "ner", "--subset", "60", "--iterations", "15", "--output", str(out)]) == 0
     assert "trained NER on 60 sentences" in capsys.readouterr().out
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert config["features"]["clusters"] and (out / "clusters.tsv.gz").is_file()
     small = NerTagger.load(out)
     assert len(small.tag(["قال", "لافروف", "في", "موسكو"])) == 4
+    assert len(small.tag_document([["قال", "لافروف"], [], ["في", "موسكو"]])[2]) == 2
+
+
+def test_lexicon_builds_from_redistributable_sources_only(tmp_path: Path) -> None:
+    """The shipped lexicon may not contain research-use-only gazetteers (ANERGazet, ANETAC): building
+    it must work from a data folder that holds only the redistributable sources."""
+    from khabar.ner.lexicon import build_lexicon, stem_key
+
+    names = tmp_path / "name-transliteration"
+    (names / "wikidata-coling2018").mkdir(parents=True)
+    for fname in ("wd_arabic_64", "wd_arabic_16", "wd_arabic_20"):
+        (names / "wikidata-coling2018" / fname).write_text("hisham\tه ش ا م\t9\n", encoding="utf-8")
+    (names / "google-ar2en").mkdir()
+    for fname in ("ar2en-train.txt", "ar2en-eval.txt", "ar2en-test.txt"):
+        (names / "google-ar2en" / fname).write_text("آرثر\tarthur\n", encoding="utf-8")
+    geo = tmp_path / "geonames-arabic"
+    geo.mkdir()
+    (geo / "countries_arabic_names.tsv").write_text(
+        "alpha2\tname_ar\tofficial_name_ar\nIQ\tالعراق\tجمهورية العراق\n", encoding="utf-8")
+    (geo / "places_arabic_names_cities500.tsv").write_text(
+        "arabic_script_names\tpopulation\nالموصل\t1739800\n", encoding="utf-8")
+    yemen = tmp_path / "yemen-admin-gazetteer"
+    yemen.mkdir()
+    for fname in ("governorates.tsv", "districts.tsv"):
+        (yemen / fname).write_text("name_ar\nعدن\n", encoding="utf-8")
+    lexicon = build_lexicon(tmp_path)
+    assert "P" in lexicon.flags("هشام") and "P" in lexicon.flags(stem_key("آرثر"))
+    assert {"G", "L"} <= lexicon.flags(stem_key("الموصل")) and "C" in lexicon.flags(stem_key("العراق"))
+    # Khabar's curated KB: a person's first/last name tokens and organisation head words
+    assert {"F", "S"} & lexicon.flags(stem_key("لافروف"))
+    assert "O" in lexicon.flags(stem_key("الأمم") + " " + stem_key("المتحدة"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from khabar.text.normalize import normalize_key
@@ -37,13 +38,18 @@ def phrase_key(words: list[str] | tuple[str, ...]) -> str:
     return " ".join(stem_key(w) for w in words)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_LATIN = re.compile(r"[A-Za-z]")
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def shape(token: str) -> str:
     if token.isdigit():
         return "digit"
-    if any(ch.isdigit() for ch in token):
+    if _HAS_DIGIT.search(token):
         return "hasdigit"
-    if any("a" <= ch.lower() <= "z" for ch in token):
+    if _LATIN.search(token):
         return "latin"
-    if not any(ch.isalnum() for ch in token):
+    if not _ALNUM.search(token):
         return "punct"
     return "arabic"

@@ -9,19 +9,21 @@ from khabar.ner.conll import Sentence, score
 from khabar.ner.rules import propagate
 
 
-def evaluate(tag: Callable[[list[str]], list[str]], sentences: list[Sentence], model: str = "",
-             doc_window: int = 0, known: Callable[[list[str], list[str]], list[str]] | None = None
-             ) -> dict[str, object]:
-    """Score ``tag`` on gold sentences. ``doc_window`` > 0 treats each run of that many consecutive
-    sentences as one document for name propagation (as the pipeline does per article); ``known``
-    is an optional per-sentence rule layer applied last."""
+def evaluate(tag: Callable[[list[list[str]]], list[list[str]]], sentences: list[Sentence], model: str = "",
+             doc_window: int = 40, propagation: bool = True,
+             known: Callable[[list[str], list[str]], list[str]] | None = None) -> dict[str, object]:
+    """Score ``tag`` (a document -> tags function, e.g. ``NerTagger.tag_document``) on gold
+    sentences. Each run of ``doc_window`` consecutive sentences is one document (0: each sentence
+    alone); ``propagation`` tags a name's other occurrences in the document, as the pipeline does per
+    article; ``known`` is an optional per-sentence rule layer applied last."""
     gold = [[t for _, t in s] for s in sentences]
     words = [[w for w, _ in s] for s in sentences]
     began = time.perf_counter()
-    predicted = [tag(w) for w in words]
-    if doc_window > 0:
-        predicted = [tags for i in range(0, len(words), doc_window)
-                     for tags in propagate(words[i:i + doc_window], predicted[i:i + doc_window])]
+    window = doc_window if doc_window > 0 else 1
+    predicted: list[list[str]] = []
+    for i in range(0, len(words), window):
+        block = tag(words[i:i + window])
+        predicted += propagate(words[i:i + window], block) if propagation and doc_window > 0 else block
     if known is not None:
         predicted = [known(w, p) for w, p in zip(words, predicted, strict=True)]
     seconds = time.perf_counter() - began

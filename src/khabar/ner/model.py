@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import threading
 from dataclasses import asdict
@@ -19,6 +20,7 @@ MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
 CLUSTERS_FILE = "clusters.tsv.gz"
 CONFIG_FILE = "config.json"
+LEGACY_FEATURES = {"document": False, "left_pair": False, "right_pair": False}
 MAX_SENTENCE = 400  # longer token lists are tagged in windows of this size
 
 _CACHE: dict[Path, NerTagger] = {}
@@ -33,7 +35,8 @@ def load_clusters(path: Path) -> dict[str, str]:
 
 
 def save_clusters(clusters: dict[str, str], path: Path) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as packed, \
+                io.TextIOWrapper(packed, encoding="utf-8") as handle:  # mtime=0: byte-identical rebuilds
         for word in sorted(clusters):
             handle.write(f"{word}\t{clusters[word]}\n")
 
@@ -65,7 +68,8 @@ class NerTagger:
         if not model.is_file():
             raise FileNotFoundError(f"no NER model in {directory}: run `khabar train ner`")
         config_data = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-        config = FeatureConfig(**config_data.get("features", {}))
+        # features added after a model was trained are off for it
+        config = FeatureConfig(**{**LEGACY_FEATURES, **config_data.get("features", {})})
         featurizer = Featurizer(Lexicon.load(directory / LEXICON_FILE),
                                 load_clusters(directory / CLUSTERS_FILE), config)
         tagger = pycrfsuite.Tagger()
@@ -74,28 +78,40 @@ class NerTagger:
 
     def tag(self, tokens: list[str]) -> list[str]:
         """IOB2 tags (``B-PER``, ``I-LOC``, ``O`` ...) for one sentence of tokens."""
-        tokens = [t if t.strip() else "_" for t in tokens]
-        tags: list[str] = []
-        for start in range(0, len(tokens), MAX_SENTENCE):
-            chunk = tokens[start:start + MAX_SENTENCE]
-            features = self.featurizer.sentence(chunk)
-            with self._lock:
-                tags += self._tagger.tag(features)
-        return tags
+        return self.tag_document([tokens])[0]
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """IOB2 tags for every sentence of one document (the document matters when the model uses
+        document-level features)."""
+        return [tags for tags, _ in self.tag_document_marginals(sentences, marginals=False)]
 
     def tag_marginals(self, tokens: list[str]) -> tuple[list[str], list[float]]:
         """Tags plus the marginal probability of each chosen name tag (a confidence; 1.0 for O)."""
-        tokens = [t if t.strip() else "_" for t in tokens]
-        tags: list[str] = []
-        probs: list[float] = []
-        for start in range(0, len(tokens), MAX_SENTENCE):
-            chunk = tokens[start:start + MAX_SENTENCE]
-            features = self.featurizer.sentence(chunk)
-            with self._lock:
-                chunk_tags = self._tagger.tag(features)
-                probs += [self._tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(chunk_tags)]
-            tags += chunk_tags
-        return tags, probs
+        return self.tag_document_marginals([tokens])[0]
+
+    def tag_document_marginals(self, sentences: list[list[str]], marginals: bool = True
+                               ) -> list[tuple[list[str], list[float]]]:
+        """Per sentence: tags and (with ``marginals``) each name tag's marginal probability."""
+        chunks: list[list[str]] = []
+        owners: list[int] = []
+        for index, tokens in enumerate(sentences):
+            tokens = [t if t.strip() else "_" for t in tokens]
+            for start in range(0, len(tokens), MAX_SENTENCE):
+                chunks.append(tokens[start:start + MAX_SENTENCE])
+                owners.append(index)
+        features = self.featurizer.document(chunks)
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
+        tagger = self._tagger
+        with self._lock:
+            for owner, items in zip(owners, features, strict=True):
+                if not items:
+                    continue
+                tags = tagger.tag(items)
+                out[owner][0].extend(tags)
+                if marginals:
+                    marginal = tagger.marginal
+                    out[owner][1].extend([marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)])
+        return out
 
 
 def write_config(directory: Path, config: FeatureConfig, extra: dict[str, object]) -> None:

@@ -35,7 +35,7 @@ def apply_known_names(tokens: list[str], tags: list[str], lexicon: Lexicon) -> l
     if not any(k in lexicon.known_heads for k in keys) and not any(
             k and k in lexicon.known_heads for k in bare_clitic_keys(keys)):
         return out
-    for start, end, flags in lexicon.matches(keys, bare_clitic_keys(keys)):
+    for start, end, flags in lexicon.matches(keys, bare_clitic_keys(keys), known_only=True):
         known = [f[2:] for f in flags if f.startswith("K:")]
         if not known:
             continue
@@ -61,20 +61,29 @@ def is_gpe(tokens: list[str], lexicon: Lexicon) -> bool:
     return "G" in flags or "C" in flags
 
 
-def nisba_spans(tokens: list[str], tags: list[str], lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Single-token nationality adjectives (الروسي، العراقية) outside CRF names."""
-    found = []
-    for index, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
-        if tag != "O":
-            continue
+def is_nisba(token: str, lexicon: Lexicon) -> bool:
+    """A nationality adjective: a nisba stem of the lexicon plus an ending (cached per lexicon)."""
+    cache = lexicon.cache
+    found = cache.get(token)
+    if found is None:
         stem = token_key(token)
+        found = False
         for ending in _NISBA_ENDINGS:
             if stem.endswith(ending) and len(stem) - len(ending) >= 3:
                 base = stem[: len(stem) - len(ending)] if ending else stem
                 if "N" in lexicon.flags(base):
-                    found.append((index, index + 1))
+                    found = True
                     break
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[token] = found
     return found
+
+
+def nisba_spans(tokens: list[str], tags: list[str], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Single-token nationality adjectives (الروسي، العراقية) outside CRF names."""
+    return [(i, i + 1) for i, (token, tag) in enumerate(zip(tokens, tags, strict=True))
+            if tag == "O" and is_nisba(token, lexicon)]
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]], max_len: int = 4) -> list[list[str]]:

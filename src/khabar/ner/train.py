@@ -20,6 +20,7 @@ class TrainSettings:
     c1: float = 0.01
     c2: float = 0.01
     max_iterations: int = 200
+    minfreq: float = 0  # drop features seen fewer times than this in training
     extra: list[str] = field(default_factory=list)  # names in corpora.EXTRA_CORPORA
     extra_weight_cap: int | None = None  # at most this many sentences from each extra corpus
     hold_out_dev: bool = True  # False: train on train+dev (the shipped model)
@@ -41,14 +42,18 @@ def training_sentences(settings: TrainSettings) -> tuple[list[Sentence], list[Se
     return train, dev
 
 
-def fit(sentences: list[Sentence], featurizer: Featurizer, settings: TrainSettings, model_path: Path,
-        log: bool = False) -> None:
+DOC_WINDOW = 40  # ANERcorp has no article boundaries: runs of 40 sentences stand in for documents
+
+
+def fit(sentences: list[Sentence], featurizer: Featurizer, settings: TrainSettings, model_path: Path) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence in sentences:
-        tokens = [t for t, _ in sentence]
-        trainer.append(featurizer.sentence(tokens), [tag for _, tag in sentence])
+    for start in range(0, len(sentences), DOC_WINDOW):
+        block = sentences[start:start + DOC_WINDOW]
+        features = featurizer.document([[t for t, _ in s] for s in block])
+        for sentence, items in zip(block, features, strict=True):
+            trainer.append(items, [tag for _, tag in sentence])
     trainer.set_params({"c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations,
-                        "feature.possible_transitions": True})
+                        "feature.possible_transitions": True, "feature.minfreq": settings.minfreq})
     trainer.train(str(model_path))
 
 
@@ -64,8 +69,8 @@ def learn_training_clusters() -> dict[str, str]:
     try:
         return learn_clusters(raw_sentences(corpora.data_dir(), texts))
     except ImportError as error:  # training-only dependencies
-        raise RuntimeError("learning word clusters needs numpy, scipy and scikit-learn "
-                           "(or pass --clusters-from FILE / --no-clusters)") from error
+        raise RuntimeError("learning word clusters needs numpy, scipy and scikit-learn (pip install "
+                           "'khabar[train]'); without --learn-clusters the shipped clusters are reused") from error
 
 
 def train_model(output: Path, settings: TrainSettings, lexicon: Lexicon | None = None,
@@ -83,7 +88,7 @@ def train_model(output: Path, settings: TrainSettings, lexicon: Lexicon | None =
     if clusters:
         save_clusters(clusters, output / CLUSTERS_FILE)
     summary = {"sentences": len(train), "tokens": sum(map(len, train)), "c1": settings.c1, "c2": settings.c2,
-               "max_iterations": settings.max_iterations, "extra": settings.extra,
+               "max_iterations": settings.max_iterations, "minfreq": settings.minfreq, "extra": settings.extra,
                "hold_out_dev": settings.hold_out_dev, "seconds": round(time.perf_counter() - began, 1)}
     write_config(output, settings.features, {"training": summary})
     return summary
