@@ -142,3 +142,34 @@ def test_two_month_names_and_hijri_month_relative() -> None:
 def test_weekday_with_day_month_and_no_year() -> None:
     # Sunday 26/7: the Gregorian reading is the one that falls on a Sunday (26 July 2015).
     assert dates("يبدأ التسجيل يوم الأحد 26/7", "2015-07-21")["يوم الأحد 26/7"] == ("2015-07-26", "day")
+
+
+def test_weekday_with_day_month_does_not_cross_muwafiq() -> None:
+    # Published Wednesday 2015-08-05; 21 Shawwal 1436 is Thursday 2015-08-06.
+    found = dates("تبدأ الدراسة غدا الخميس الموافق 21 /10 /1436هـ في جميع المدارس", "2015-08-05")
+    assert found["غدا الخميس"] == ("2015-08-06", "day")
+    assert found["21 /10 /1436هـ"] == ("2015-08-06", "day")
+    assert "الخميس الموافق 21 /10" not in found
+
+
+def test_weekday_before_numeric_date_is_one_span() -> None:
+    found = dates("وتنطلق الفعاليات يوم الاثنين 19/9/1436هـ في الرياض", "2015-07-01")
+    assert found == {"يوم الاثنين 19/9/1436هـ": ("2015-07-06", "day")}
+    # Year first keeps its era sign: 12 Shawwal 1436 = 2015-07-28.
+    assert dates("صدر القرار بتاريخ 1436/10/12هـ", "2015-08-01")["1436/10/12هـ"] == ("2015-07-28", "day")
+
+
+def test_bare_hijri_year() -> None:
+    # A Hijri year resolves to the Gregorian year of its 1 Rajab (1 Rajab 1436 = 2015-04-20).
+    assert dates("أنجزت الوزارة المشروع في 1436هـ", "2015-08-01")["1436هـ"] == ("2015", "year")
+
+
+def test_since_month_is_in_the_past() -> None:
+    # Published in July 2015: "since December" is December 2014, not the coming December.
+    assert dates("لم يتسلم العمال رواتبهم منذ ديسمبر", "2015-07-21")["ديسمبر"] == ("2014-12", "month")
+    assert dates("ويستمر العرض حتى ديسمبر", "2015-07-21")["ديسمبر"] == ("2015-12", "month")
+
+
+def test_year_range_gives_two_years() -> None:
+    found = dates("شغل منصب المدير العام في الفترة من 2007 إلى 2013 قبل تقاعده")
+    assert found == {"2007": ("2007", "year"), "2013": ("2013", "year")}

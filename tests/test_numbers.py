@@ -126,3 +126,43 @@ def test_from_to_range_versus_change() -> None:
 def test_dual_girl_and_no_kaf_reading() -> None:
     assert numbers("توفيت فتاتان في الحادث")["فتاتان"][0] == 2
     assert numbers("تم تداول كميات من الذهب") == {}  # "كميات" is not ك + مئات
+
+
+def test_arabic_comma_thousands_separator() -> None:
+    found = numbers("وبلغت تكلفة المشروع 15،000،000 ريال سعودي")
+    assert found["15،000،000 ريال سعودي"][:2] == (15000000, "SAR")
+    # A list with the Arabic comma is not one number: groups after the first are not 3 digits.
+    assert set(numbers("فازت الفرق بالمراكز 10،20،30")) == {"10", "20", "30"}
+
+
+def test_qualifier_after_two_letter_proclitic() -> None:
+    found = {n.text: n for n in number_expressions("وبما يزيد عن 300 شخص، وقدرت الخسائر بأكثر من 20 مليون ريال")}
+    assert (found["ما يزيد عن 300"].value, found["ما يزيد عن 300"].qualifier) == (300, "more_than")
+    assert (found["أكثر من 20 مليون ريال"].value, found["أكثر من 20 مليون ريال"].qualifier) == (
+        20000000, "more_than")
+
+
+def test_dual_train_and_cubic_metres() -> None:
+    assert numbers("اصطدم قطارين قرب محطة المدينة")["قطارين"] == (2, None, "قطار")
+    assert numbers("تضخ المحطة 500 ألف متر مكعب يوميا")["500 ألف متر مكعب"][:2] == (500000, "m3")
+
+
+def test_clock_time_ranges_are_not_numbers() -> None:
+    assert numbers("تستقبل العيادة المراجعين من ٧ إلى ٨.٣٠ مساء يوميا") == {}
+    assert numbers("يبدأ الدوام بين 7 و9 صباحا") == {}
+    assert numbers("قتل 5 أشخاص مساء")["5"] == (5, None, "أشخاص")
+
+
+def test_year_ranges_are_dates_not_number_ranges() -> None:
+    assert numbers("عمل مديرا للشركة في الفترة من 2007 إلى 2013") == {}
+    assert numbers("ارتفع سعر الطن من 2000 إلى 2013 ريالا")["2000"][0] == 2000  # a change of price
+    assert numbers("في الفترة من 1436هـ حتى اليوم") == {}
+
+
+def test_dead_is_not_two_hundred_but_the_dual_of_hundred_is() -> None:
+    from khabar.numbers.stage import number_expressions
+
+    assert [n.value for n in number_expressions("وعثر على الرجل ميتا في منزله")] == []
+    assert [n.value for n in number_expressions("قتل مئتا شخص في الهجوم")] == [200]
+    assert [n.value for n in number_expressions("أصيب أكثر من مئتين من المتظاهرين")] == [200]
+    assert [n.value for n in number_expressions("ولدوا ميتين في المستشفى")] == []

@@ -1,5 +1,8 @@
 """Parse one cardinal number (digits, words or both) starting at a token of the normalized text.
 
+Digits: "12,500,000", "١٬٢٥٠" and "15،000،000" (Arabic comma between 3-digit groups) are one number;
+"3.5", "٣٫٥" and the agency style "5ر02" are decimals.
+
 The grammar is the standard Arabic one: units before tens joined by و (خمسة وعشرون), teens as
 unit + عشر (خمسة عشر), hundreds joined or apart (ثلاثمئة، ثلاث مئة), scales multiplying the group
 before them (مئة وخمسون ألفا = 150 000), smaller groups after و (مليون و200 ألف), plural scales after
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from khabar.numbers.tables import NUMBER_WORDS, WEAK_UNITS
 
 TOKEN = re.compile(
-    r"(?P<num>\d{1,3}ر\d{1,3}(?![^\W\d_])|\d+[,٬]\d{1,2}(?=\s*(?:مليون|مليار|الف|بليون))|\d{1,3}(?:[,٬]\d{3})+(?!\d)(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?)"
+    r"(?P<num>\d{1,3}ر\d{1,3}(?![^\W\d_])|\d+[,٬]\d{1,2}(?=\s*(?:مليون|مليار|الف|بليون))|\d{1,3}(?:[,٬]\d{3})+(?!\d)(?:[.٫]\d+)?|\d{1,3}(?:،\d{3})+(?!\d|،\d)|\d+(?:[.٫]\d+)?)"
     r"|(?P<word>[^\W\d_]+)|(?P<pct>[%٪])|(?P<punct>\S)"
 )
 _PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب")  # not ك: "كميات" is not ك + مئات
@@ -49,6 +52,8 @@ def parse_digits(text: str) -> float | None:
         fraction, whole = text.split("ر")
         return float(f"{whole}.{fraction}")
     text = text.replace("٫", ".").replace("٬", ",")
+    if "،" in text:  # Arabic comma as a thousands separator: "15،000،000" (3-digit groups only)
+        text = text.replace("،", "")
     if re.fullmatch(r"\d+,\d{1,2}", text):
         return float(text.replace(",", "."))
     try:

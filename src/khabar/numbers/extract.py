@@ -19,7 +19,7 @@ import re
 
 from khabar.numbers import tables as tb
 from khabar.numbers.core import Core, Tok, lookup, parse_core, tokenize
-from khabar.text.normalize import normalize_key
+from khabar.text.normalize import NormalizedText, normalize_key
 from khabar.time.rules import normalized_text
 
 _HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
@@ -29,6 +29,7 @@ for _noun in tb.DUAL_NOUNS:
     _stem = _key[:-1] + "ت" if _key.endswith("ه") else _key
     for _suffix in ("ين", "ان"):
         _DUALS[_stem + _suffix] = _noun
+_QUALIFIER_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
 _TWO = frozenset(normalize_key(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان"))
 _BETWEEN = frozenset(normalize_key(w) for w in ("بين", "وبين"))
 _FROM = frozenset(normalize_key(w) for w in ("من",))
@@ -137,6 +138,20 @@ def _counted(toks: list[Tok], j: int, norm_to_surface: dict[int, str], value: fl
     return surface
 
 
+# Folding ئ to ي makes the dual of مئة (مئتا، مئتي، مئتين، مئتان) look like forms of ميت "dead"
+# (عثر عليه ميتا): those folded forms count as 200 only when the original is written with ئ.
+_HAMZA_LOOKALIKES = frozenset({"ميتا", "ميتي", "ميتين", "ميتان"})
+
+
+def _block_hamza_lookalikes(toks: list[Tok], text: str, normalized: NormalizedText) -> None:
+    for tok in toks:
+        if tok.kind == "word" and any(tok.text.endswith(form) and len(tok.text) - len(form) <= 2
+                                      for form in _HAMZA_LOOKALIKES):
+            start, end = normalized.span_to_original(tok.start, tok.end)
+            if "\u0626" not in text[start:end]:
+                tok.blocked = True
+
+
 def find_numbers(text: str, blocked_spans: list[tuple[int, int]] | None = None) -> list[Found]:
     """Numbers of ``text`` in original offsets; ``blocked_spans`` (original offsets) are skipped."""
     if not text:
@@ -147,6 +162,7 @@ def find_numbers(text: str, blocked_spans: list[tuple[int, int]] | None = None) 
         return []
     blocked = [(normalized.from_original(s), normalized.from_original(e)) for s, e in blocked_spans or []]
     _block(toks, blocked)
+    _block_hamza_lookalikes(toks, text, normalized)
 
     def surface(k: int) -> str:
         start, end = normalized.span_to_original(toks[k].start, toks[k].end)
@@ -206,10 +222,22 @@ def _block(toks: list[Tok], blocked: list[tuple[int, int]]) -> None:
         if toks[k].kind == "num" and (before in tb.NAME_BEFORE_NUMBER or (
                 k > 1 and f"{toks[k - 2].text} {toks[k - 1].text}" in tb.NAME_BEFORE_NUMBER)):
             toks[k].blocked = True
+    for k in range(len(toks) - 1):  # hours before a part of the day: "7 مساء", "من 7 إلى 8.30 مساء"
+        if toks[k].kind == "num" and toks[k + 1].text in tb.TIME_OF_DAY and _clock_like(toks[k].text):
+            toks[k].blocked = True
+            if k >= 2 and toks[k - 1].text in _TO | {"و"} and toks[k - 2].kind == "num" \
+                    and _clock_like(toks[k - 2].text):
+                toks[k - 2].blocked = True
     for k in range(1, len(toks) - 1):  # clock times and slashed figures: 10:30, 3/4
         if toks[k].text in (":", "/") and toks[k - 1].kind == "num" and toks[k + 1].kind == "num" \
                 and toks[k].start == toks[k - 1].end and toks[k + 1].start == toks[k].end:
             toks[k - 1].blocked = toks[k + 1].blocked = True
+
+
+def _clock_like(digits: str) -> bool:
+    """An hour (0-24) or an hour.minutes ("8.30")."""
+    hour, _, minutes = digits.replace("٫", ".").partition(".")
+    return hour.isdigit() and int(hour) <= 24 and (not minutes or (len(minutes) == 2 and int(minutes) < 60))
 
 
 def _weak(toks: list[Tok], core: Core) -> bool:
@@ -270,14 +298,9 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
                 and toks[nxt].start == end:
             value, end, nxt = (_low(value), _high(second_core.value)), toks[second_core.last].end, second_core.last + 1
     if not ranged:
-        for k in range(3, 0, -1):
-            if core.first - k >= 0:
-                words = tuple(t.text for t in toks[core.first - k:core.first])
-                glued = words[0][:1] in ("و", "ف") and (words[0][1:], *words[1:]) in tb.QUALIFIERS
-                if words in tb.QUALIFIERS or glued:
-                    qualifier = tb.QUALIFIERS[(words[0][1:], *words[1:]) if glued else words]
-                    start = toks[core.first - k].start + (1 if glued else 0)
-                    break
+        found_qualifier = _qualifier_before(toks, core.first)
+        if found_qualifier is not None:
+            qualifier, start = found_qualifier
     unit = None
     # "%20": a percent sign typed before the number.
     if core.first > 0 and toks[core.first - 1].kind == "pct" and toks[core.first - 1].end == toks[core.first].start:
@@ -297,6 +320,23 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
             about = surfaces[core.first - 1]  # "شخص واحد": the noun comes first
     result: float | list[float] = [tidy(value[0]), tidy(value[1])] if isinstance(value, tuple) else tidy(value)
     return Found(start, end, result, unit, about, qualifier), max(nxt, core.last + 1)
+
+
+def _qualifier_before(toks: list[Tok], first: int) -> tuple[str, int] | None:
+    """A qualifier ending just before token ``first`` ("أكثر من", "ما يزيد عن"), possibly glued to
+    a proclitic of one or two letters ("وأكثر من", "بأكثر من", "وبما يزيد عن"), which is left out:
+    (qualifier, normalized start)."""
+    for k in range(3, 0, -1):
+        if first - k < 0:
+            continue
+        words = tuple(t.text for t in toks[first - k:first])
+        for prefix in _QUALIFIER_PROCLITICS:
+            if not words[0].startswith(prefix) or len(words[0]) <= len(prefix):
+                continue
+            key = (words[0][len(prefix):], *words[1:])
+            if key in tb.QUALIFIERS:
+                return tb.QUALIFIERS[key], toks[first - k].start + len(prefix)
+    return None
 
 
 def _change_before(toks: list[Tok], j: int, window: int = 8) -> bool:

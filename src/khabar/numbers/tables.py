@@ -139,6 +139,7 @@ _MEASURES = {
     "degree": ("درجة", "درجات"),
     "km2": ("كيلومتر مربع", "كيلومترا مربعا", "كم مربع", "كم2"),
     "m2": ("متر مربع", "مترا مربعا", "م2"),
+    "m3": ("متر مكعب", "مترا مكعبا", "أمتار مكعبة", "م3", "م مكعب"),
 }
 MEASURES: dict[tuple[str, ...], str] = {
     tuple(normalize_key(f).split()): code for code, forms in _MEASURES.items() for f in forms
@@ -165,6 +166,7 @@ DUAL_NOUNS: tuple[str, ...] = (
     "قتيل", "جريح", "شخص", "طفل", "طفلة", "جندي", "عنصر", "رجل", "امرأة", "شاب", "شرطي", "ضابط", "يوم", "شهر", "عام", "سنة", "أسبوع", "ساعة", "دقيقة", "مرة", "دولة", "طائرة", "سيارة", "صاروخ",
     "قذيفة", "منزل", "هجوم", "انفجار", "هدف", "نقطة", "مقعد", "قرية", "مدينة", "مليار", "فريق", "مباراة",
     "طالب", "طالبة", "سجين", "حالة", "وفاة", "فتاة",
+    "قطار", "سفينة", "حافلة", "مروحية", "دبابة", "مدرسة", "مسجد", "شقيق", "شقيقة",
 )
 # Sound masculine plurals look like duals (مسلحين، مدنيين، لاعبين): such nouns are left out above.
 
@@ -182,6 +184,11 @@ ORDINALS: frozenset[str] = frozenset(normalize_key(w) for w in (
 NAME_BEFORE_NUMBER: frozenset[str] = frozenset(normalize_key(w) for w in (
     "يوروفرست", "ستوكس", "كاك", "بورز", "تايمز", "فوتسي", "نيكي", "نيكاي", "راسل", "داكس", "إم إس سي آي",
     "الساعة", "الساعه", "للساعة", "بالساعة",
+))
+
+# Parts of the day after a clock time ("7 مساء", "من ٧ إلى ٨.٣٠ مساءً"): the number before is an hour.
+TIME_OF_DAY: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "صباحا", "صباح", "مساء", "مساءا", "مساءً", "ظهرا", "ظهر", "عصرا", "عصر", "فجرا", "فجر", "ليلا", "ليل",
 ))
 
 # Words that make "من X إلى Y" a change (X then Y: two numbers) rather than a range of counts:

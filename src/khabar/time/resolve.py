@@ -12,7 +12,8 @@ Conventions (news reading):
   and the qualifier is reported beside the value.
 - a month name without a year ("شهر أكتوبر", "26 أكتوبر", "شهر رمضان") takes the occurrence closest
   to the publication date (previous, same or next year of its calendar); "أكتوبر الماضي" is the
-  latest October before the publication month, "أكتوبر المقبل" the next one after it.
+  latest October before the publication month, "أكتوبر المقبل" the next one after it; after منذ
+  ("منذ ديسمبر") the latest one not after the publication date.
 - a Hijri date converts to its Gregorian day (Umm al-Qura); a Hijri month to the Gregorian month of
   its 15th day; a Hijri year to the Gregorian year of its 1 Rajab (mid-year).
 Expressions that need the publication date keep ``value=None`` when it is unknown.
@@ -165,11 +166,15 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
                 year -= 1
             elif match.direction == "future" and (match.month, match.day) <= (anchor.month, anchor.day):
                 year += 1
+            elif match.direction == "since" and (match.month, match.day) > (anchor.month, anchor.day):
+                year -= 1
             return _format(_safe_date(year, match.month, match.day), "day"), "day"
         if match.direction == "past" and match.month >= anchor.month:
             year -= 1
         elif match.direction == "future" and match.month <= anchor.month:
             year += 1
+        elif match.direction == "since" and match.month > anchor.month:
+            year -= 1
         return _format(_safe_date(year, match.month, 1), "month"), "month"
     return None, unit
 
@@ -189,6 +194,8 @@ def _hijri_month_relative(month: int, direction: str | None, anchor: date) -> st
         chosen = min((s for s in spans if s[0] > anchor), default=None, key=lambda s: s[0])
     elif direction == "past":
         chosen = max((s for s in spans if s[1] < anchor), default=None, key=lambda s: s[0])
+    elif direction == "since":
+        chosen = max((s for s in spans if s[0] <= anchor), default=None, key=lambda s: s[0])
     else:
         chosen = min(spans, key=lambda s: 0 if s[0] <= anchor <= s[1] else min(abs((s[0] - anchor).days),
                                                                                abs((s[1] - anchor).days)))

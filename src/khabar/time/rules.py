@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from khabar.numbers.tables import CHANGE_STEMS, CURRENCIES, MEASURES, PERCENT_WORDS
 from khabar.text.normalize import NormalizedText, normalize
 from khabar.time import tables as t
 
@@ -71,6 +72,8 @@ _YEAR_LEAD = r"\s*[,،]?\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?"
 _ALT_MONTH = rf"(?:\s*[(/]\s*{_GM}\s*\)?|\s+{_GM}(?!\w))?"
 _DAY = r"(?P<day>[0-3]?\d)(?!\d)"
 _PRE = r"(?<!\w)(?:[وفبلك]{1,2})?"
+# A weekday written just before a full date is part of its span: "يوم الاثنين 19/9/1436هـ".
+_WD_LEAD = rf"(?:(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("greg_day", re.compile(
@@ -85,20 +88,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\w)(?:[وف])?" + _alt(t.MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<gm>{_GM}){_ALT_MONTH})(?!\w)(?!\s*\d)")),
     ("hijri_month_rel", re.compile(_PRE + rf"(?P<span>(?:شهر\s+)?(?P<hm>{_HM})\s+(?P<rel>{_REL}))(?!\w)")),
     ("weekday_dm", re.compile(
-        _PRE + rf"(?P<span>(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*(?:الموافق\s+)?(?P<day>\d{{1,2}})\s?/\s?(?P<month>\d{{1,2}}))"
-        r"(?![\d/])")),
+        _PRE + rf"(?P<span>(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*(?P<day>\d{{1,2}})\s?/\s?(?P<month>\d{{1,2}}))"
+        r"(?!\d|\s?/)")),
     ("year_bare", re.compile(
         r"(?<=[\u0621-\u064a]\s)(?P<span>(?P<year>(?:199|20[0-3])\d))(?=\s*(?:[.،,:;؛)»\"]|$))")),
     ("hijri_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<hm>{_HM}))(?!\w)(?!\s*\d)")),
     ("hijri_day", re.compile(
-        _PRE + rf"(?P<span>{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})(?:{_YEAR_LEAD}{_YEAR})?)(?!\w)")),
+        _PRE + rf"(?P<span>{_WD_LEAD}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})(?:{_YEAR_LEAD}{_YEAR})?)(?!\w)")),
     ("hijri_month", re.compile(_PRE + rf"(?P<span>(?:شهر\s+)?(?P<hm>{_HM}){_YEAR_LEAD}{_YEAR})(?!\w)")),
     ("numeric_dmy", re.compile(
-        r"(?<![\d./A-Za-z-])(?P<span>(?P<day>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<month>\d{1,2})\s?(?P=sep)\s?"
+        r"(?<![\d./A-Za-z-])(?P<span>" + _WD_LEAD + r"(?P<day>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<month>\d{1,2})\s?(?P=sep)\s?"
         + _YEAR + r")(?![\w/-])")),
     ("numeric_ymd", re.compile(
-        r"(?<![\d./A-Za-z-])(?P<span>(?P<year>\d{4})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2}))"
-        r"(?:\s*(?P<era>" + _ERA + r"))?(?![\w/-])")),
+        r"(?<![\d./A-Za-z-])(?P<span>" + _WD_LEAD + r"(?P<year>\d{4})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)"
+        r"(?P<day>\d{1,2})(?:\s*(?P<era>" + _ERA + r"))?)(?![\w/-])")),
+    ("year_hijri", re.compile(
+        r"(?<![\w/.-])(?P<span>(?P<year>1[34]\d\d)\s*(?P<era>" + _alt(t.HIJRI_ERAS) + r"))(?!\w)")),
+    ("year_range", re.compile(
+        r"(?<!\w)[وف]?(?:من|بين)\s+(?P<span>(?P<year>(?:19|20)\d\d))(?:\s*م)?\s+(?:الي|حتي|و)\s*"
+        r"(?P<span2>(?P<year2>(?:19|20)\d\d)(?:\s*م(?!\w))?)(?![\w%٪]|[.,٫٬]\d)")),
     ("year_noun", re.compile(_PRE + r"(?P<span>(?:سنه|عام|العام|السنه)\s+" + _YEAR + r")(?!\w)")),
     ("year_prep", re.compile(
         r"(?<!\w)(?:[وف])?" + _alt(t.YEAR_PREPOSITIONS) + r"\s+(?P<span>(?P<year>(?:19|20)\d\d)"
@@ -118,6 +126,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _DIRECTION = {**{w: "past" for w in t.PAST}, **{w: "future" for w in t.FUTURE},
               **{w: "current" for w in t.CURRENT}}
 _WORD = re.compile(r"\w+")
+# Words after a number that make it an amount, not a year: currencies, measures, percent.
+_AMOUNT_WORDS = frozenset(CURRENCIES) | {w[0] for w in MEASURES} | {w[0] for w in PERCENT_WORDS} | {
+    "شخص", "شخصا", "الف", "مليون", "مليار", "نقطه", "نسمه"}
 
 
 def _year_of(year: str, era: str | None) -> tuple[int, str]:
@@ -148,10 +159,14 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
             if g.get("rel"):  # "30 يونيو الماضي": the year follows from the publication date
                 return DateMatch(start, end, "month_relative", None, month, day,
                                  direction=_DIRECTION.get(g["rel"], "current"))
+            if year is None and _since_before(norm, start):
+                return DateMatch(start, end, "month_relative", None, month, day, direction="since")
             return DateMatch(start, end, "absolute", year, month, day, calendar)
         if kind == "greg_month":
             return DateMatch(start, end, "absolute", year, month, None, calendar)
         direction = _DIRECTION.get(g.get("rel") or "", "current")
+        if direction == "current" and _since_before(norm, start):
+            direction = "since"  # "منذ ديسمبر": the latest December not after publication
         return DateMatch(start, end, "month_relative", None, month, None, direction=direction)
     if kind == "hijri_month_rel":
         month = t.HIJRI_MONTHS[re.sub(r"\s+", " ", g["hm"])]
@@ -176,6 +191,8 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         day = int(g["day"]) if g.get("day") else None
         if day is not None and not 1 <= day <= 30:
             return None
+        if year is None and day is None and _since_before(norm, start):
+            return DateMatch(start, end, "month_relative", None, month, None, "hijri", direction="since")
         return DateMatch(start, end, "absolute", year, month, day, "hijri")
     if kind in ("numeric_dmy", "numeric_ymd"):
         day, month = int(g["day"]), int(g["month"])
@@ -184,7 +201,7 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         if calendar == "gregorian" and not 1800 <= (year or 0) <= 2200:
             return None
         return DateMatch(start, end, "absolute", year, month, day, calendar)
-    if kind in ("year_noun", "year_prep"):
+    if kind in ("year_noun", "year_prep", "year_hijri"):
         if calendar == "gregorian" and not 1000 <= (year or 0) <= 2200:
             return None
         return DateMatch(start, end, "absolute", year, None, None, calendar)
@@ -226,6 +243,27 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
     return None
 
 
+def _since_before(norm: str, start: int) -> bool:
+    """Whether the word before ``start`` is منذ ("since": the date is not after publication)."""
+    before = norm[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lstrip("وف") == "منذ"
+
+
+def _year_range(m: re.Match[str]) -> list[DateMatch]:
+    """"من 2007 إلى 2013": two years (a span of years, not a range of counts)."""
+    first, second = int(m.group("year")), int(m.group("year2"))
+    if not first < second <= first + 100:
+        return []
+    following = _WORD.match(m.string, m.end() + 1) if m.string[m.end():m.end() + 1] == " " else None
+    if following and following.group().lstrip("وبل") in _AMOUNT_WORDS:
+        return []  # "من 2000 إلى 2013 ريال": amounts
+    head = m.string[max(0, m.start() - 40):m.start()].split()[-3:]
+    if any(w.lstrip("وفبل").removeprefix("ال").startswith(CHANGE_STEMS) for w in head):
+        return []  # "ارتفع من 2000 إلى 2013": a change of a quantity
+    return [DateMatch(*m.span("span"), "absolute", first, None, None, "gregorian"),
+            DateMatch(*m.span("span2"), "absolute", second, None, None, "gregorian")]
+
+
 _HIJRI_ERA = re.compile(r"\d\s*ه(?!\w)")
 _CLAUSE_END = re.compile(r"[.!?؟؛;:\n]")
 
@@ -265,7 +303,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "greg": re.compile(_GM), "hijri": re.compile(_HM), "numeric": re.compile(r"\d\s?[/.-]\s?\d"),
     "year": re.compile(r"\d{4}"), "numeric_dm": re.compile(r"\d\s?/\s?\d"),
 }
-_FAMILY = {"hijri_month_rel": "hijri", "weekday_dm": "numeric_dm", "year_bare": "year", "greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
+_FAMILY = {"year_hijri": "year", "year_range": "year", "hijri_month_rel": "hijri", "weekday_dm": "numeric_dm", "year_bare": "year", "greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
            "greg_month_prep": "greg", "hijri_month_bare": "hijri", "hijri_day": "hijri", "hijri_month": "hijri",
            "numeric_dmy": "numeric", "numeric_ymd": "numeric", "year_noun": "year", "year_prep": "year"}
 
@@ -288,6 +326,9 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
         if family is not None and family not in open_gates:
             continue
         for match in pattern.finditer(norm):
+            if kind == "year_range":
+                candidates.extend(_year_range(match))
+                continue
             found = _build(kind, match, norm)
             if found is not None:
                 candidates.append(found)
