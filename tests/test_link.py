@@ -270,3 +270,13 @@ def test_kb_scan_skips_common_words_and_word_parts() -> None:
     text = "قال مواطن كريم إن الحياة في أمن وأمان، وإنه يشتبه في أنه يقف وراء الهجوم."
     doc = link_entities(Document(text))
     assert [e for e in doc.entities if e.type in ("GPE", "LOC")] == []
+
+
+def test_a_nisba_surname_inside_a_person_name_is_not_a_nationality() -> None:
+    import khabar
+
+    doc = khabar.analyze("التقى رئيس الوزراء العراقي محمد شياع السوداني بالسفير الأمريكي في بغداد أمس.")
+    person = next(e for e in doc.entities if e.type == "PER")
+    assert person.name_en and "Sudani" in person.name_en
+    assert not [e for e in doc.entities if e.type == "NORP" and e.name_en == "Sudanese"]
+    assert {e.name_en for e in doc.entities if e.type == "NORP"} >= {"Iraqi", "American"}

@@ -16,12 +16,13 @@ import gzip
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
-from khabar.link.keys import name_key, strip_article
+from khabar.link.keys import clitic_forms, name_key, strip_article
 from khabar.paths import PACKAGE_DATA
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ ACTOR_COLUMNS = ("id", "type", "name_ar", "aliases_ar", "name_en", "country", "r
 PLACE_COLUMNS = ("id", "type", "feature", "name_ar", "aliases_ar", "name_en", "cc", "admin1", "lat", "lon",
                  "population", "geonames_id", "admin1_name")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+MEMO_SIZE = 200_000  # words remembered per memo table before it starts over
+T = TypeVar("T")
 ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 
 
@@ -96,8 +99,41 @@ class KnowledgeBase:
     nationalities: dict[str, Nationality] = field(default_factory=dict)
     roles: dict[tuple[str, str], list[KBEntry]] = field(default_factory=dict)
     load_seconds: float = 0.0
+    # Indexes and memo tables that other modules derive from this KB, built on first use (``derived``).
+    # ``add`` clears them; code that edits ``index`` or ``nationalities`` directly calls ``changed()``.
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, name: str, build: Callable[[KnowledgeBase], T]) -> T:
+        """The table ``name`` derived from this KB, built with ``build(kb)`` once (until it changes)."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[no-any-return]
+
+    def changed(self) -> None:
+        """Forget every derived table (after the KB was edited)."""
+        self._derived.clear()
+
+    def nationality_of(self, key: str) -> Nationality | None:
+        """The nationality a word key names, proclitics allowed (والعراقية -> Iraqi); memoized per word."""
+        memo = self.nationality_memo()
+        if key in memo:
+            return memo[key]
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = None
+        for variant, _cost in clitic_forms(key):
+            found = self.nationalities.get(variant)
+            if found:
+                break
+        memo[key] = found
+        return found
+
+    def nationality_memo(self) -> dict[str, Nationality | None]:
+        """``nationality_of`` answers so far (read it directly in a loop over many words)."""
+        return self.derived("nationality_of", lambda _kb: {})
 
     def add(self, entry: KBEntry) -> None:
+        self._derived.clear()
         position = len(self.entries)
         self.entries.append(entry)
         for name in entry.names():
@@ -143,11 +179,15 @@ class KnowledgeBase:
         return totals
 
 
-def _rows(path: Path) -> Iterator[dict[str, str]]:
+def _lines(path: Path) -> Iterator[str]:
+    """The lines of a TSV file (gzipped or not) without blank and comment lines."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8", newline="") as handle:  # type: ignore[operator]
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        yield from (line for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    yield from csv.DictReader(_lines(path), delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -188,6 +228,35 @@ def place_from_row(row: dict[str, str]) -> KBEntry:
         admin1=row.get("admin1") or "", geonames_id=int(geonames) if geonames.isdigit() else None,
         admin1_name=row.get("admin1_name") or "", source="places",
     )
+
+
+def place_entries(path: Path = PLACES_FILE) -> Iterator[KBEntry]:
+    """``place_from_row`` of every row of the places file, read without a dict per row.
+
+    The file is what ``write_places`` writes (tab-separated, never quoted), so a line's fields are its
+    tab-separated parts, as the ``csv`` reader of ``_rows`` finds them; a file or line of another shape
+    is read through ``_rows``.
+    """
+    lines = _lines(path)
+    header = next(lines, "").rstrip("\r\n").split("\t")
+    if tuple(header) != PLACE_COLUMNS:
+        yield from (place_from_row(row) for row in _rows(path))
+        return
+    width = len(PLACE_COLUMNS)
+    for line in lines:
+        fields = line.rstrip("\r\n").split("\t")
+        if len(fields) != width or "\r" in line.rstrip("\r\n"):
+            yield from (place_from_row(row) for row in csv.DictReader([line], header, delimiter="\t",
+                                                                     quoting=csv.QUOTE_NONE))
+            continue
+        (id_, type_, feature, name_ar, aliases, name_en, country, admin1, lat, lon, population, geonames,
+         admin1_name) = fields
+        yield KBEntry(
+            id=id_, type=type_, name_ar=name_ar, name_en=name_en, aliases=_split(aliases), country=country,
+            feature=feature, lat=float(lat) if lat else None, lon=float(lon) if lon else None,
+            population=int(population or 0), admin1=admin1,
+            geonames_id=int(geonames) if geonames.isdigit() else None, admin1_name=admin1_name, source="places",
+        )
 
 
 def adjective_forms(adjective: str) -> set[str]:
@@ -252,8 +321,8 @@ def load_kb(extra_files: Iterable[Path] = (), include_user: bool = True) -> Know
     started = time.perf_counter()
     kb = KnowledgeBase()
     if PLACES_FILE.is_file():
-        for row in _rows(PLACES_FILE):
-            kb.add(place_from_row(row))
+        for entry in place_entries(PLACES_FILE):
+            kb.add(entry)
     else:
         log.warning("%s is missing: run `khabar kb build`; places will not be linked", PLACES_FILE.name)
     for path in actor_files():
@@ -268,6 +337,7 @@ def load_kb(extra_files: Iterable[Path] = (), include_user: bool = True) -> Know
         except (OSError, KeyError, ValueError) as error:
             log.warning("skipping knowledge-base file %s: %s", path, error)
     _load_nationalities(kb)
+    kb.changed()
     kb.load_seconds = time.perf_counter() - started
     return kb
 

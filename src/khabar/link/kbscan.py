@@ -12,13 +12,14 @@ Matches never overlap a name mention already there (a nationality adjective insi
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from khabar.document import Document, Mention
-from khabar.link.kb import ARAB_LEAGUE, PLACE_TYPES, KBEntry, KnowledgeBase
-from khabar.link.keys import INSTITUTION_HEADS, PRAYER_TIMES, PRAYER_WORDS, clitic_variants, name_key
+from khabar.link.kb import ARAB_LEAGUE, MEMO_SIZE, PLACE_TYPES, KBEntry, KnowledgeBase
+from khabar.link.keys import INSTITUTION_HEADS, PRAYER_TIMES, PRAYER_WORDS, clitic_forms, name_key
 from khabar.link.resolve import Candidate, rank
-from khabar.link.scan import PhraseMatch, Word, _skip_letters
+from khabar.link.scan import PhraseMatch, SpanSet, Word, _skip_letters
 
 # KB names that are ordinary words far more often than names in news prose (فتح "opening", النهضة
 # "renaissance", الحشد "the crowd"). Source: reading SaudiNewsNet articles (the events stage's list, shared).
@@ -61,21 +62,37 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "ar"))
 
 
-_INDEX: dict[int, tuple[KnowledgeBase, frozenset[str], dict[str, int]]] = {}
+ScanIndex = tuple[frozenset[str], dict[str, int]]
 
 
-def _index(kb: KnowledgeBase) -> tuple[frozenset[str], dict[str, int]]:
+def _index(kb: KnowledgeBase) -> ScanIndex:
     """The KB keys naming an organization or place (stoplist out) and, per first word, the most words."""
-    cached = _INDEX.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1], cached[2]
-    keys = frozenset(key for key in kb.index if _entries(kb, key))
+    return kb.derived("kbscan_index", _build_index)
+
+
+def _build_index(kb: KnowledgeBase) -> ScanIndex:
+    entries = kb.entries
+    keys = frozenset(key for key, positions in kb.index.items()  # the keys ``_entries`` finds entries for
+                     if key not in STOPLIST and len(key.replace(" ", "")) >= 3
+                     and any(entries[i].type in PLACE_TYPES or entries[i].type == "ORG" for i in positions))
     longest: dict[str, int] = {}
     for key in keys:
-        first, size = key.split()[0], len(key.split())
+        words_ = key.split()
+        first, size = words_[0], len(words_)
         longest[first] = max(longest.get(first, 0), size)
-    _INDEX[id(kb)] = (kb, keys, longest)
     return keys, longest
+
+
+def _first_variants(kb: KnowledgeBase, longest: dict[str, int], key: str) -> tuple[list[tuple[str, int]], int]:
+    """A token's clitic variants that begin a scanned KB key, and the most words such a key has (memoized)."""
+    memo: dict[str, tuple[list[tuple[str, int]], int]] = kb.derived("kbscan_variants", lambda _kb: {})
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        variants = [(v, c) for v, c in clitic_forms(key) if v in longest]
+        found = memo[key] = (variants, max((longest[v] for v, _ in variants), default=0))
+    return found
 
 
 def _entries(kb: KnowledgeBase, key: str) -> list[KBEntry]:
@@ -84,15 +101,18 @@ def _entries(kb: KnowledgeBase, key: str) -> list[KBEntry]:
     return [e for e in kb.lookup(key, with_article_variants=False) if e.type in PLACE_TYPES or e.type == "ORG"]
 
 
-def _phrases(text: str, tokens: list[Word], keys: frozenset[str], longest: dict[str, int]) -> list[PhraseMatch]:
+def _phrases(text: str, tokens: list[Word], kb: KnowledgeBase) -> list[PhraseMatch]:
     """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping."""
+    keys, longest = _index(kb)
+    memo: dict[str, tuple[list[tuple[str, int]], int]] = kb.derived("kbscan_variants", lambda _kb: {})
     found: list[PhraseMatch] = []
     position = 0
     while position < len(tokens):
-        variants = [(v, c) for v, c in clitic_variants(tokens[position].key) if v in longest]
+        first = memo.get(tokens[position].key) or _first_variants(kb, longest, tokens[position].key)
+        variants, most_words = first
         best: PhraseMatch | None = None
         if variants:
-            most = min(max(longest[v] for v, _ in variants), len(tokens) - position)
+            most = min(most_words, len(tokens) - position)
             for size in range(most, 0, -1):
                 rest = " ".join(t.key for t in tokens[position + 1:position + size])
                 for variant, cost in variants:
@@ -155,25 +175,33 @@ def _accept(doc: Document, tokens: list[Word], match: PhraseMatch, entries: list
     return entry if introduced and (entry.country in countries or entry.country in ARAB_LEAGUE) else None
 
 
+def _overlapped(tokens: list[Word], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens (in text order, not overlapping) that overlap any of ``spans``."""
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    found: set[int] = set()
+    for start, end in spans:
+        found.update(range(bisect_right(ends, start), bisect_left(starts, end)))
+    return found
+
+
 def scan_kb_names(doc: Document, kb: KnowledgeBase, tokens: list[Word], countries: set[str],
                   year: int | None) -> list[Mention]:
     """KB organizations and places no name mention covers (see the module doc), as new mentions."""
-    keys, longest = _index(kb)
-    taken = [(m.start, m.end) for m in doc.mentions if m.type != "NORP"]
-    token_at = {t.start: i for i, t in enumerate(tokens)}
+    taken = SpanSet(len(doc.text), [(m.start, m.end) for m in doc.mentions if m.type != "NORP"])
     place_spans = [(m.start, m.end) for m in doc.mentions if m.type in PLACE_TYPES]
-    places = {i for i, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in place_spans)}
+    places = _overlapped(tokens, place_spans)
     found: list[Mention] = []
-    for match in _phrases(doc.text, tokens, keys, longest):
+    for match in _phrases(doc.text, tokens, kb):
         start, end = match.name_start, tokens[match.last].end
-        if any(start < e and s < end for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         entry = _accept(doc, tokens, match, _entries(kb, match.key), countries, year, places)
         if entry is None:
             continue
         if entry.type in PLACE_TYPES:
-            places.update(range(token_at.get(tokens[match.first].start, match.first), match.last + 1))
+            places.update(range(match.first, match.last + 1))
         kind = "ORG" if entry.type == "ORG" else ("LOC" if entry.feature in REGION_FEATURES else "GPE")
         found.append(Mention(start, end, doc.text[start:end], kind, "kb", 0.7))
-        taken.append((start, end))
+        taken.add(start, end)
     return found

@@ -16,6 +16,8 @@ _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
 # "عبدالعزيز" and "عبد العزيز" are the same name: split the compound before matching.
 _ABD_COMPOUND = re.compile(r"(?<!\S)عبد(?=ال\S)")
+# Anything ``name_key`` would change after folding (a folded key without any of these is already a key).
+_NEEDS_CLEANING = re.compile(r"[^\w ]|_|  |^ | $|(?<!\S)عبد(?=ال\S)")
 
 # Proclitics as written before names in news text (conjunctions, then prepositions).
 CONJUNCTIONS = ("و", "ف")
@@ -50,9 +52,12 @@ PERSON_TITLES = frozenset(normalize_key(w) for w in (
 ))
 
 
+@lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
-    """Folded, punctuation-free, single-spaced form of a name."""
+    """Folded, punctuation-free, single-spaced form of a name (cached: news text repeats its words)."""
     folded = normalize_key(text)
+    if not _NEEDS_CLEANING.search(folded):
+        return folded
     folded = _NON_WORD.sub(" ", folded)
     folded = _ABD_COMPOUND.sub("عبد ", folded)
     return _SPACES.sub(" ", folded).strip()
@@ -67,12 +72,18 @@ def strip_article(key: str) -> str:
 
 
 def clitic_variants(key: str) -> list[tuple[str, int]]:
-    """See ``_clitic_variants`` (cached; returns a fresh list)."""
-    return list(_clitic_variants(key))
+    """See ``clitic_forms`` (returns a fresh list)."""
+    return list(clitic_forms(key))
 
 
 @lru_cache(maxsize=100_000)
-def _clitic_variants(key: str) -> tuple[tuple[str, int], ...]:
+def clitic_words(key: str) -> tuple[str, ...]:
+    """The keys of ``clitic_forms`` alone (for set tests: ``first_words.isdisjoint(clitic_words(key))``)."""
+    return tuple(variant for variant, _cost in clitic_forms(key))
+
+
+@lru_cache(maxsize=100_000)
+def clitic_forms(key: str) -> tuple[tuple[str, int], ...]:
     """Possible names behind a key whose first word may carry proclitics, with a strip cost.
 
     ``وبالموصل`` -> [(وبالموصل, 0), (بالموصل, 1), (الموصل, 2), ...]. Never strips below a 2-letter stem.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from khabar.link.items import Item
 from khabar.link.kb import KnowledgeBase
-from khabar.link.keys import clitic_variants, name_key
+from khabar.link.keys import clitic_forms, name_key
 from khabar.link.resolve import Candidate
 
 MINISTRY = name_key("وزارة") + " "
@@ -51,7 +51,7 @@ def resolve_national_bodies(items: list[Item], kb: KnowledgeBase) -> None:
 
 
 def _ministry(key: str, adjectives: set[str], kb: KnowledgeBase) -> list[Candidate]:
-    for variant, cost in clitic_variants(key):
+    for variant, cost in clitic_forms(key):
         if not variant.startswith(MINISTRY):
             continue
         for adjective in sorted(adjectives):
@@ -67,7 +67,7 @@ def place_noun(item: Item, kb: KnowledgeBase) -> frozenset[str] | None:
     first, _, rest = item.key.partition(" ")
     if any(word not in kb.nationalities for word in rest.split()):
         return None
-    return next((PLACE_NOUNS[v] for v, _ in clitic_variants(first) if v in PLACE_NOUNS), None)
+    return next((PLACE_NOUNS[v] for v, _ in clitic_forms(first) if v in PLACE_NOUNS), None)
 
 
 def resolve_place_nouns(items: list[Item], kb: KnowledgeBase) -> None:
@@ -87,5 +87,5 @@ def resolve_place_nouns(items: list[Item], kb: KnowledgeBase) -> None:
             continue
         if main is None:
             main = main_country(items)
-        if not (main == "SA" and any(v == MEDINA_SHORT for v, _ in clitic_variants(item.key))):
+        if not (main == "SA" and any(v == MEDINA_SHORT for v, _ in clitic_forms(item.key))):
             item.candidates = []

@@ -28,7 +28,7 @@ from khabar.link.keys import (
     PLACE_DESCRIPTORS,
     PRAYER_TIMES,
     PRAYER_WORDS,
-    clitic_variants,
+    clitic_forms,
     name_key,
 )
 from khabar.link.resolve import candidates
@@ -55,6 +55,9 @@ ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(name_key(w).split()) for w
 ))
 ALIAS_NAME_WORDS = frozenset(name_key(w) for w in ("باسم", "بإسم", "ب", "بـ", "بلقب", "باختصار"))
 PUNCTUATION = frozenset("،,.:؛;!?؟()[]«»\"“”\n")
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in ALIAS_CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 
 
 @dataclass
@@ -89,20 +92,27 @@ def _name_words(kb: KnowledgeBase) -> frozenset[str]:
 
 def _descriptive(key: str, kb: KnowledgeBase) -> bool:
     return any(v in PLACE_DESCRIPTORS or v in ORG_DESCRIPTORS or v in PERSON_TITLES or v in kb.nationalities
-               for v, _ in clitic_variants(key))
+               for v, _ in clitic_forms(key))
 
 
 def _clean_gap(text: str, left: Word, right: Word) -> bool:
-    return not any(ch in PUNCTUATION for ch in text[left.end:right.start])
+    return PUNCTUATION.isdisjoint(text[left.end:right.start])
+
+
+def _multiword_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """The first word of every KB key of two or more words."""
+    return frozenset(key.partition(" ")[0] for key in kb.index if " " in key)
 
 
 class _Repairer:
     def __init__(self, doc: Document, kb: KnowledgeBase, tokens: list[Word]) -> None:
         self.doc, self.kb, self.tokens = doc, kb, tokens
         self.name_words = _name_words(kb)
+        self.heads = kb.derived("multiword_heads", _multiword_heads)
         self.starts = [t.start for t in tokens]
         self.ends = [t.end for t in tokens]
-        self.clean = [_clean_gap(doc.text, tokens[k], tokens[k + 1]) for k in range(len(tokens) - 1)]
+        text, clean = doc.text, PUNCTUATION.isdisjoint
+        self.clean = [clean(text[end:start]) for end, start in zip(self.ends[:-1], self.starts[1:], strict=True)]
 
     def covered(self, mention: Mention) -> tuple[int, int] | None:
         """Indices of the first and last token the mention overlaps."""
@@ -124,14 +134,19 @@ class _Repairer:
         for a in range(max(0, first - EXTEND_WINDOW), first + 1):
             if not all(self.clean[a:first]):
                 continue
+            if a < first and all(_descriptive(t.key, self.kb) for t in self.tokens[a:first]):
+                continue  # a title or descriptor is not part of the name (الأمير، تنظيم، مدينة)
+            head = name_key(self.doc.text[mention.start:self.tokens[a].end]) if a == first else self.tokens[a].key
+            # only a variant starting some KB name of 2+ words can give one (see ``_kb_name``)
+            variants = [v for v, _ in clitic_forms(head) if v.partition(" ")[0] in self.heads] if head else []
+            if not variants:
+                continue
             for b in range(min(len(self.tokens) - 1, last + EXTEND_WINDOW), last - 1, -1):
                 if (a, b) == (first, last) or (best is not None and b - a + 1 <= best[0]):
                     continue
                 if not all(self.clean[last:b]):
                     continue
-                if a < first and all(_descriptive(t.key, self.kb) for t in self.tokens[a:first]):
-                    continue  # a title or descriptor is not part of the name (الأمير، تنظيم، مدينة)
-                found = self._kb_name(a, b, first, mention, types)
+                found = self._kb_name(a, b, first, mention, types, head, variants)
                 if found is not None:
                     best = (b - a + 1, found[0], b, found[1])
         if best is None:
@@ -143,14 +158,15 @@ class _Repairer:
             return None  # it would cut another mention in two
         return self.mention(start, end, kind, mention)
 
-    def _kb_name(self, a: int, b: int, first: int, mention: Mention,
-                 types: frozenset[str]) -> tuple[int, str] | None:
-        """(start offset, type) when tokens a..b (a == first: from the mention's start) are a KB name."""
+    def _kb_name(self, a: int, b: int, first: int, mention: Mention, types: frozenset[str], head: str,
+                 variants: list[str]) -> tuple[int, str] | None:
+        """(start offset, type) when tokens a..b (a == first: from the mention's start) are a KB name.
+
+        ``head`` is the first word's key, ``variants`` its clitic variants that begin a KB name of 2+ words
+        (no other variant can give a key found below).
+        """
         rest = " ".join(t.key for t in self.tokens[a + 1:b + 1])
-        head = name_key(self.doc.text[mention.start:self.tokens[a].end]) if a == first else self.tokens[a].key
-        if not head:
-            return None
-        for variant, _cost in clitic_variants(head):
+        for variant in variants:
             key = f"{variant} {rest}".strip()
             entries = [e for e in self.kb.lookup(key, with_article_variants=False) if e.type in types]
             if not entries or len(key.split()) < 2:
@@ -178,7 +194,7 @@ class _Repairer:
                 not _clean_gap(self.doc.text, self.tokens[k], self.tokens[k + 1]) for k in range(head, span[0])):
             return None
         key = self.tokens[head].key
-        bare = min((v for v, _ in clitic_variants(key) if v in INSTITUTION_HEADS), key=len, default=key)
+        bare = min((v for v, _ in clitic_forms(key) if v in INSTITUTION_HEADS), key=len, default=key)
         start = _skip_letters(self.doc.text, self.tokens[head].start, len(key) - len(bare))
         return self.mention(start, mention.end, "ORG", mention)
 
@@ -219,7 +235,7 @@ class _Repairer:
         for index in indices:
             token = self.tokens[index]
             if any(v in self.kb.index or v in self.kb.nationalities or v in self.name_words
-                   for v, _ in clitic_variants(token.key)):
+                   for v, _ in clitic_forms(token.key)):
                 return False
             if _zipf(self.doc.text[token.start:token.end]) < COMMON_WORD_ZIPF:
                 return False
@@ -228,7 +244,9 @@ class _Repairer:
     # -- 3. alias apposition
     def alias_cue(self, index: int) -> tuple[int, int] | None:
         """(first, last) token of an alias cue starting at ``index``, the ب/باسم word included."""
-        for cue in ALIAS_CUES:
+        if index >= len(self.tokens):
+            return None
+        for cue in _CUES_BY_FIRST.get(self.tokens[index].key, ()):
             end = index + len(cue)
             if end > len(self.tokens):
                 continue

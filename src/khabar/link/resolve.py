@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from khabar.link.kb import ARAB_LEAGUE, PLACE_TYPES, KBEntry, KnowledgeBase
-from khabar.link.keys import ORG_DESCRIPTORS, PERSON_TITLES, PLACE_DESCRIPTORS, clitic_variants
+from khabar.link.keys import ORG_DESCRIPTORS, PERSON_TITLES, PLACE_DESCRIPTORS, clitic_forms
 from khabar.text.normalize import normalize_key
 
 # Which KB types a mention of a given NER type may link to; the second tuple is a fallback with a penalty.
@@ -81,7 +81,7 @@ def _lookup_words(kb: KnowledgeBase, words: list[str], first: int, last: int) ->
     rest = " ".join(words[first + 1:last + 1])
     found: list[tuple[KBEntry, int, str]] = []
     best_cost: int | None = None
-    for variant, cost in clitic_variants(words[first]):
+    for variant, cost in clitic_forms(words[first]):
         if best_cost is not None and cost > best_cost:
             break
         key = f"{variant} {rest}".strip()

@@ -2,7 +2,7 @@
 
 The linker finds title phrases (وزير الخارجية الروسي), nationality adjectives (العراقية) and further
 occurrences of names it already knows (لكيري after جون كيري) by matching word keys, allowing
-proclitics on the first word of a phrase (see ``keys.clitic_variants``).
+proclitics on the first word of a phrase (see ``keys.clitic_forms``).
 """
 
 from __future__ import annotations
@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from khabar.link.keys import clitic_variants, name_key
+from khabar.link.keys import clitic_forms, clitic_words, name_key
 
 # A word: letters/digits plus Arabic diacritics and tatweel, which normalize_key removes.
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word: original offsets and its ``name_key`` (a named tuple: built for every word, so cheap)."""
+
     start: int
     end: int
     key: str
@@ -27,9 +29,10 @@ class Word:
 def words(text: str) -> list[Word]:
     found = []
     for match in _WORD.finditer(text):
-        key = name_key(match.group())
+        start, end = match.span()
+        key = name_key(text[start:end])
         if key:
-            found.append(Word(match.start(), match.end(), key))
+            found.append(Word(start, end, key))
     return found
 
 
@@ -62,12 +65,13 @@ def match_phrases(text: str, tokens: list[Word], lookup: Callable[[str], bool], 
     index = 0
     while index < len(tokens):
         best: PhraseMatch | None = None
-        if not any(v in first_words for v, _ in clitic_variants(tokens[index].key)):
+        if first_words.isdisjoint(clitic_words(tokens[index].key)):
             index += 1
             continue
+        variants = clitic_forms(tokens[index].key)
         for size in range(min(max_words, len(tokens) - index), 0, -1):
             rest = " ".join(t.key for t in tokens[index + 1:index + size])
-            for variant, cost in clitic_variants(tokens[index].key):
+            for variant, cost in variants:
                 key = f"{variant} {rest}".strip()
                 if lookup(key):
                     # لل + X stands for ل + الX: the mention then keeps the whole word.
@@ -83,3 +87,29 @@ def match_phrases(text: str, tokens: list[Word], lookup: Callable[[str], bool], 
             index = best.last + 1
         else:
             index += 1
+
+
+class SpanSet:
+    """Spans of a text (those already named): overlap tests by a character map; empty spans kept aside."""
+
+    def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.empty: list[tuple[int, int]] = []
+        self.chars = bytearray(length + 1)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        if start < end:
+            if end > len(self.chars):
+                self.chars.extend(bytes(end - len(self.chars)))
+            self.chars[start:end] = b"\x01" * (end - start)
+        else:
+            self.empty.append((start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``start < e and s < end`` for some span ``(s, e)``."""
+        if start >= end:
+            return any(start < e and s < end for s, e in self.spans)
+        return self.chars.find(1, start, end) >= 0 or any(start < e and s < end for s, e in self.empty)

@@ -24,13 +24,13 @@ from __future__ import annotations
 from khabar.document import Document, Entity, Mention
 from khabar.link.geo import ENCLOSING_WINDOW, approximate, geo_of
 from khabar.link.items import Cluster, Item
-from khabar.link.kb import PLACE_TYPES, KnowledgeBase, get_kb
+from khabar.link.kb import PLACE_TYPES, KnowledgeBase, Nationality, get_kb
 from khabar.link.kbscan import scan_kb_names
-from khabar.link.keys import PLACE_DESCRIPTORS, clitic_variants, name_key
+from khabar.link.keys import PLACE_DESCRIPTORS, clitic_forms, name_key
 from khabar.link.national import resolve_national_bodies, resolve_place_nouns
 from khabar.link.repair import repair_mentions
 from khabar.link.resolve import candidates, rank
-from khabar.link.scan import Word, match_phrases, words
+from khabar.link.scan import SpanSet, Word, match_phrases, words
 from khabar.link.titles import TitlePhrase, find_nationalities, find_titles
 from khabar.link.translit import transliterate
 
@@ -74,6 +74,13 @@ class Linker:
         self.clusters: list[Cluster] = []
         self.year = _year(doc)
         self.aliases: list[tuple[Mention, Mention]] = []
+        self._nationality_words: list[tuple[Word, Nationality]] | None = None
+
+    def nationality_words(self) -> list[tuple[Word, Nationality]]:
+        """Every nationality adjective of the text (see ``titles.find_nationalities``), found once."""
+        if self._nationality_words is None:
+            self._nationality_words = find_nationalities(self.tokens, self.kb)
+        return self._nationality_words
 
     # -- 0. mention repair against the KB
     def repair(self) -> None:
@@ -105,7 +112,7 @@ class Linker:
                 continue  # a bare descriptor tagged alone (مدينة) names nothing: no entity
             seen.add((mention.start, mention.end))
             if mention.type == "NORP":
-                nationality = next((self.kb.nationalities[v] for v, _ in clitic_variants(key)
+                nationality = next((self.kb.nationalities[v] for v, _ in clitic_forms(key)
                                     if v in self.kb.nationalities), None)
                 self.items.append(Item(mention, key, "norp", nationality=nationality))
             else:
@@ -135,7 +142,7 @@ class Linker:
                 best = min(item.candidates, key=lambda c: c.cost, default=None)
                 if best and best.entry.country:
                     countries.add(best.entry.country)
-        for _token, nationality in find_nationalities(self.tokens, self.kb):
+        for _token, nationality in self.nationality_words():
             if nationality.country:
                 countries.add(nationality.country)
         return countries
@@ -155,7 +162,7 @@ class Linker:
             if cluster is None and entry is not None:
                 cluster = by_entry.get(entry.id)
             if cluster is None:
-                cluster = next((by_key[v] for v, _ in clitic_variants(item.key) if v in by_key), None)
+                cluster = next((by_key[v] for v, _ in clitic_forms(item.key) if v in by_key), None)
             if cluster is None:
                 cluster = Cluster([], entry)
                 self.clusters.append(cluster)
@@ -164,7 +171,7 @@ class Linker:
                 cluster.entry = entry
             if cluster.entry is not None:
                 by_entry.setdefault(cluster.entry.id, cluster)
-            for variant, _ in clitic_variants(item.key)[:1]:
+            for variant, _ in clitic_forms(item.key)[:1]:
                 by_key.setdefault(variant, cluster)
         self._merge_aliases()
         by_group: dict[str, Cluster] = {}
@@ -193,7 +200,7 @@ class Linker:
         words_ = item.key.split()
         if len(words_) > 1 and any(item is f for f in full_names):
             return None
-        variants = {v for v, _ in clitic_variants(item.key)}
+        variants = {v for v, _ in clitic_forms(item.key)}
         matches = {id(by_key[f.key]): by_key[f.key] for f in full_names
                    if f.key in by_key and f is not item and (" ".join(f.key.split()[-len(words_):]) in variants
                                                              or f.key.split()[0] in variants)}
@@ -261,28 +268,30 @@ class Linker:
                 if len(key.replace(" ", "")) < 3 or key in GENERIC:
                     continue
                 surfaces[key] = None if key in surfaces and surfaces[key] is not cluster else cluster
-        taken = [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items]
+        taken = SpanSet(len(self.doc.text), [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items])
         first_words = {key.split()[0] for key in surfaces}
         longest = max((len(key.split()) for key in surfaces), default=1)
         for match in match_phrases(self.doc.text, self.tokens, lambda k: surfaces.get(k) is not None,
                                    first_words, longest):
             start, end = match.name_start, self.tokens[match.last].end
-            if _overlaps(start, end, taken):
+            if taken.overlaps(start, end):
                 continue
             cluster = surfaces[match.key]
             assert cluster is not None
             mention_type = cluster.entry.type if cluster.entry else cluster.items[0].mention.type
             mention = Mention(start, end, self.doc.text[start:end], mention_type, "coref", 0.7)
             cluster.items.append(Item(mention, match.key))
-            taken.append((start, end))
+            taken.add(start, end)
 
     def add_nationalities(self) -> None:
-        # a KB-scanned name may hold an adjective (القوات العراقية): both are kept, as when NER tags the adjective
-        taken = [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items if i.mention.source != "kb"
-                 or i.kind != "name"]
+        # a KB-scanned organisation may hold an adjective (القوات العراقية): both are kept, as when NER tags
+        # the adjective; a person's name never does (محمد شياع السوداني is not "Sudanese")
+        taken = SpanSet(len(self.doc.text), [(i.mention.start, i.mention.end) for c in self.clusters for i in c.items
+                                             if i.mention.source != "kb" or i.kind != "name"
+                                             or i.mention.type == "PER"])
         by_group = {c.norp.group_id: c for c in self.clusters if c.norp}
-        for token, nationality in find_nationalities(self.tokens, self.kb):
-            if _overlaps(token.start, token.end, taken):
+        for token, nationality in self.nationality_words():
+            if taken.overlaps(token.start, token.end):
                 continue
             mention = Mention(token.start, token.end, self.doc.text[token.start:token.end], "NORP", "kb", 0.8)
             cluster = by_group.get(nationality.group_id)
@@ -319,7 +328,7 @@ class Linker:
                           entry.kb_id, mentions, geo_of(entry) if entry.type in PLACE_TYPES else None,
                           round(confidence, 3))
         types = [i.mention.type for i in names] or ["PER"]
-        entity_type = max(set(types), key=types.count)
+        entity_type = max(sorted(set(types)), key=types.count)  # ties: a fixed order, not hash order
         display = max((_display(i) for i in names), key=len, default=mentions[0].text)
         confidence = sum(i.mention.confidence for i in names) / max(1, len(names)) * 0.7
         return Entity(entity_id, entity_type, display, transliterate(display), None, mentions, None,

@@ -8,9 +8,10 @@ named in the text, or in office at the publication year).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.link.kb import KnowledgeBase, Nationality
-from khabar.link.keys import clitic_variants, name_key
+from khabar.link.keys import clitic_words, name_key
 from khabar.link.scan import Word
 
 # Office titles as written in Arabic news (folded by name_key), and the KB role they denote.
@@ -59,9 +60,15 @@ class TitlePhrase:
     first_word: int
 
 
+@lru_cache(maxsize=100_000)
+def _head_words(key: str) -> frozenset[str]:
+    """The first words of title heads a word stands for (proclitics allowed: ووزير -> وزير)."""
+    return frozenset(HEAD_FIRST_WORDS.intersection(clitic_words(key)))
+
+
 def _head_at(tokens: list[Word], index: int) -> tuple[str, int] | None:
     """The title role starting at word ``index`` and how many words the head has."""
-    first_variants = {v for v, _ in clitic_variants(tokens[index].key)} & HEAD_FIRST_WORDS
+    first_variants = _head_words(tokens[index].key)
     if not first_variants:
         return None
     for head, role in TITLE_HEADS:
@@ -79,7 +86,7 @@ def find_titles(tokens: list[Word], kb: KnowledgeBase) -> list[TitlePhrase]:
     found = []
     index = 0
     while index < len(tokens):
-        head = _head_at(tokens, index)
+        head = _head_at(tokens, index) if _head_words(tokens[index].key) else None  # most words: no head
         if head:
             role, size = head
             adjective_at = index + size
@@ -102,10 +109,10 @@ def find_titles(tokens: list[Word], kb: KnowledgeBase) -> list[TitlePhrase]:
 def find_nationalities(tokens: list[Word], kb: KnowledgeBase) -> list[tuple[Word, Nationality]]:
     """Every word that is a nationality/group adjective (proclitics allowed: والعراقية)."""
     found = []
+    memo = kb.nationality_memo()
     for token in tokens:
-        for variant, _cost in clitic_variants(token.key):
-            nationality = kb.nationalities.get(variant)
-            if nationality:
-                found.append((token, nationality))
-                break
+        key = token.key
+        nationality = memo[key] if key in memo else kb.nationality_of(key)
+        if nationality is not None:
+            found.append((token, nationality))
     return found

@@ -15,8 +15,9 @@ import gzip
 import json
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from khabar.paths import PACKAGE_DATA
@@ -25,7 +26,14 @@ MODEL_PATH = PACKAGE_DATA / "translit" / "model.json.gz"
 NAMES_PATH = PACKAGE_DATA / "translit" / "names.tsv"
 BOS, EOS = "^", "$"
 BACKOFF = 0.4
+LOG_BACKOFF = math.log10(BACKOFF)
+# Accumulated backoff penalties after 0..3 failed lookups, summed as ``_score`` sums them.
+_PENALTIES = [0.0, 0.0 + LOG_BACKOFF, 0.0 + LOG_BACKOFF + LOG_BACKOFF, 0.0 + LOG_BACKOFF + LOG_BACKOFF + LOG_BACKOFF]
 SEP = "\t"
+MEMO_SIZE = 200_000
+START_LETTERS = 4  # beams are remembered after each of a token's first letters
+Beam = tuple[float, tuple[str, ...], str]  # (log score, last two graphones, English so far)
+Row = tuple[list[tuple[float, str, str]], float]  # ((score, graphone, chunk) per chunk, best score)
 
 # Letters kept by ``prepare_arabic`` (hamza forms, ta marbuta and alef maqsura stay distinct: they
 # carry vowel information); diacritics and tatweel are dropped; Persian/Urdu letters folded.
@@ -51,6 +59,13 @@ class TranslitModel:
     words: dict[str, str]
     chunks: dict[str, list[str]]          # Arabic letter -> candidate English chunks
     ngrams: dict[str, float]              # "g1 g2 g3" (graphones as letter+TAB+chunk) -> log10 score
+    # (history, letter) -> scored expansions: a beam search asks for the same rows again and again
+    # (cleared when it grows past ``MEMO_SIZE`` rows).
+    _memo: dict[tuple[tuple[str, ...], str], Row] = field(
+        default_factory=dict, repr=False, compare=False)
+    _by_history: dict[tuple[str, ...], dict[str, float]] | None = field(default=None, repr=False, compare=False)
+    # (first letters, beam width) -> the beams after them: names share their first letters (محم، عبد).
+    _starts: dict[tuple[str, int], list[Beam]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TranslitModel:
@@ -58,34 +73,125 @@ class TranslitModel:
             data = json.load(handle)
         return cls(data["words"], data["chunks"], data["ngrams"])
 
+    def _tables(self) -> dict[tuple[str, ...], dict[str, float]]:
+        """``ngrams`` regrouped by history: ``(g1, g2) -> {graphone: score}`` (built on first use)."""
+        if self._by_history is None:
+            tables: dict[tuple[str, ...], dict[str, float]] = {}
+            for key, value in self.ngrams.items():
+                *history, graphone = key.split(" ")
+                tables.setdefault(tuple(history), {})[graphone] = value
+            self._by_history = tables
+        return self._by_history
+
     def _score(self, history: tuple[str, ...], graphone: str) -> float:
         """Stupid-backoff log score of ``graphone`` after ``history`` (up to two graphones)."""
+        tables = self._tables()
         penalty = 0.0
         for size in range(len(history), -1, -1):
-            key = " ".join((*history[len(history) - size:], graphone))
-            value = self.ngrams.get(key)
+            table = tables.get(history[len(history) - size:])
+            value = table.get(graphone) if table is not None else None
             if value is not None:
                 return value + penalty
-            penalty += math.log10(BACKOFF)
+            penalty += LOG_BACKOFF
         return penalty - 7.0
+
+    def _row(self, history: tuple[str, ...], letter: str) -> Row:
+        """``(score, graphone, chunk)`` for every chunk of ``letter`` after ``history``, and the best score.
+
+        Each score is exactly ``_score(history, graphone)`` (memoized). After two graphones, the
+        bigram/unigram backoff scores depend on the last one only and are shared; trigrams (few per
+        history) override them.
+        """
+        memo = self._memo
+        found = memo.get((history, letter))
+        if found is not None:
+            return found
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        tables = self._tables()
+        if len(history) == 2:
+            found = self._backoff_row(history[1], letter)
+            trigrams = tables.get(history)
+            if trigrams is not None:
+                row = [(trigrams[item[1]] + _PENALTIES[0], item[1], item[2]) if item[1] in trigrams else item
+                       for item in found[0]]
+                found = (row, max(item[0] for item in row))
+        else:
+            found = self._scored(letter, [(tables.get(history[len(history) - size:]) or {},
+                                           _PENALTIES[len(history) - size]) for size in range(len(history), -1, -1)],
+                                 _PENALTIES[len(history) + 1] - 7.0)
+        memo[(history, letter)] = found
+        return found
+
+    def _backoff_row(self, previous: str, letter: str) -> Row:
+        """The row after ``(any graphone, previous)`` when no trigram applies (memoized)."""
+        key = ((previous,), letter + SEP)  # apart from ``_row`` keys, whose letter has no tab
+        found = self._memo.get(key)
+        if found is None:
+            tables = self._tables()
+            found = self._memo[key] = self._scored(
+                letter, [(tables.get((previous,)) or {}, _PENALTIES[1]), (tables.get(()) or {}, _PENALTIES[2])],
+                _PENALTIES[3] - 7.0)
+        return found
+
+    def _scored(self, letter: str, levels: list[tuple[dict[str, float], float]], floor: float) -> Row:
+        """Backoff scores of every chunk of ``letter``: the first level knowing the graphone, plus its penalty."""
+        row = []
+        for chunk in self.chunks.get(letter) or [""]:
+            graphone = letter + SEP + chunk
+            score = floor
+            for table, penalty in levels:
+                value = table.get(graphone)
+                if value is not None:
+                    score = value + penalty
+                    break
+            row.append((score, graphone, chunk))
+        return row, max(item[0] for item in row)
 
     def spell(self, arabic: str, beam: int = 12) -> str:
         """The best English spelling of one prepared Arabic token (no dictionary lookup)."""
         if not arabic:
             return ""
-        beams: list[tuple[float, tuple[str, ...], str]] = [(0.0, (BOS,), "")]
-        for letter in arabic:
-            candidates = self.chunks.get(letter) or [""]
-            expanded: list[tuple[float, tuple[str, ...], str]] = []
-            for score, history, text in beams:
-                for chunk in candidates:
-                    graphone = letter + SEP + chunk
-                    new = score + self._score(history[-2:], graphone)
-                    expanded.append((new, (*history[-1:], graphone), text + chunk))
-            expanded.sort(key=lambda item: -item[0])
-            beams = _dedupe(expanded, beam)
+        starts = self._starts
+        if len(starts) > MEMO_SIZE:
+            starts.clear()
+        done = min(len(arabic), START_LETTERS)
+        while done and (arabic[:done], beam) not in starts:
+            done -= 1
+        beams: list[Beam] = starts[(arabic[:done], beam)] if done else [(0.0, (BOS,), "")]
+        for position in range(done, len(arabic)):
+            beams = _dedupe(self._expand(beams, arabic[position], beam), beam)
+            if position < START_LETTERS:
+                starts[(arabic[:position + 1], beam)] = beams
         final = [(score + self._score(history[-2:], EOS), text) for score, history, text in beams]
         return max(final)[1]
+
+    def _expand(self, beams: list[Beam], letter: str, size: int) -> list[Beam]:
+        """Every beam extended by every chunk of ``letter``, best first (a stable sort: ties keep their order).
+
+        Expansions that cannot be among the ``size`` best distinct ones are left out: once the first beams
+        with distinct (last graphone, text) give ``size`` expansions (all distinct) scoring at least
+        ``floor``, a later expansion scoring at most ``floor`` sorts after them all.
+        """
+        expanded: list[Beam] = []
+        pool: set[tuple[str, str]] = set()
+        pool_scores: list[float] = []
+        floor: float | None = None
+        for score, history, text in beams:  # a history holds at most two graphones
+            row, top = self._row(history, letter)
+            last = history[-1]
+            if floor is None:
+                expanded.extend([(score + value, (last, graphone), text + chunk) for value, graphone, chunk in row])
+                if (last, text) not in pool:
+                    pool.add((last, text))
+                    pool_scores.extend(score + value for value, _, _ in row)
+                    if len(pool_scores) >= size:
+                        floor = sorted(pool_scores, reverse=True)[size - 1]
+            elif score + top > floor:
+                expanded.extend([(score + value, (last, graphone), text + chunk) for value, graphone, chunk in row
+                                 if score + value > floor])
+        expanded.sort(key=itemgetter(0), reverse=True)
+        return expanded
 
     def word(self, token: str) -> str:
         prepared = prepare_arabic(token)

@@ -16,9 +16,11 @@ counts, so segments keep exact original offsets whatever marks the word carries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from khabar.document import Segment
+from khabar.text.frequency import zipf
 
 # Arabic letters a segmentable word may consist of (hamza..yeh, plus the letters used for Persian
 # and loanword sounds). Words with any other letter (Latin etc.) are never segmented.
@@ -90,19 +92,6 @@ def _required_gain(stem_letters: int) -> float | None:
     if stem_letters == 2:
         return 0.8
     return None
-
-
-@lru_cache(maxsize=500_000)
-def zipf(word: str) -> float:
-    """Arabic Zipf frequency of ``word`` (0.0 when unknown or when wordfreq is unavailable)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
-        return 0.0
-    try:
-        return float(zipf_frequency(word, "ar"))
-    except Exception:  # pragma: no cover - malformed input never breaks tokenizing
-        return 0.0
 
 
 def _stem_zipf(stem: str) -> float:
@@ -185,7 +174,7 @@ def analyze(letters: str) -> tuple[tuple[str, int], ...]:
     Roles are ``proclitic``, ``stem`` and ``enclitic``; counts add up to ``len(letters)``.
     The article (and the ل of لل) are proclitics of their own.
     """
-    if len(letters) < 3 or letters in NEVER_SPLIT or not all(ch in ARABIC_WORD_LETTERS for ch in letters):
+    if len(letters) < 3 or letters in NEVER_SPLIT or not ARABIC_WORD_LETTERS.issuperset(letters):
         return (("stem", len(letters)),)
     prefix: list[str] = []
     form = letters  # the form looked up (لل restored to ال)
@@ -255,8 +244,12 @@ def segment_word(word: str, offset: int = 0) -> list[Segment]:
         return [Segment(offset, offset, word, "stem")]
     if len(word) > MAX_WORD_CHARS:
         return [Segment(offset, offset + len(word), word, "stem")]
-    positions = [i for i, ch in enumerate(word) if ch not in _MARK_SET]
-    letters = "".join(word[i] for i in positions)
+    if _MARK_SET.isdisjoint(word):  # most words carry no marks
+        positions: Sequence[int] = range(len(word))
+        letters = word
+    else:
+        positions = [i for i, ch in enumerate(word) if ch not in _MARK_SET]
+        letters = "".join(word[i] for i in positions)
     if len(letters) < 3:
         return [Segment(offset, offset + len(word), word, "stem")]
     pieces = analyze(letters)

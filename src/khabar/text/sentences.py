@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 
 from khabar.document import Quotation, Sentence
-from khabar.text.lexer import lex
+from khabar.text.lexer import RawToken, lex
 from khabar.text.quotemarks import find_quotations
 
 TERMINATORS = frozenset(".!?؟؛…\u06d4\u3002\uff01\uff1f")  # incl. Urdu full stop U+06D4, CJK/fullwidth
@@ -99,9 +99,9 @@ def _extend(text: str, end: int, limit: int, close_marks: set[int]) -> int:
     return end
 
 
-def _split_paragraph(text: str, start: int, end: int, protected: tuple[list[int], list[int]],
+def _split_paragraph(text: str, end: int, tokens: list[RawToken], protected: tuple[list[int], list[int]],
                      close_marks: set[int], out: list[Sentence]) -> None:
-    tokens = lex(text, start, end)
+    """Sentences of one paragraph ending at ``end``, whose raw tokens are ``tokens``."""
     if not tokens:
         return
     sentence_start = tokens[0][0]
@@ -125,20 +125,36 @@ def _split_paragraph(text: str, start: int, end: int, protected: tuple[list[int]
         out.append(Sentence(sentence_start, tokens[-1][1]))
 
 
-def split_sentences(text: str, quotations: list[Quotation] | None = None) -> list[Sentence]:
-    """Sentence spans of ``text`` in order (quotations found with ``find_quotations`` if not given)."""
+def split_sentences(text: str, quotations: list[Quotation] | None = None,
+                    raw: list[RawToken] | None = None) -> list[Sentence]:
+    """Sentence spans of ``text`` in order (quotations found with ``find_quotations`` if not given).
+
+    ``raw`` may pass ``lex(text)`` when the caller has it already: no token crosses a paragraph break
+    (breaks are whitespace, which no token holds), so a paragraph's tokens are those between its bounds.
+    """
     if not text or text.isspace():
         return []
     if quotations is None:
         quotations = find_quotations(text)
+    if raw is None:
+        raw = lex(text)
     protected = _protected(quotations)
     close_marks = {q.end - 1 for q in quotations if q.closed and q.close_mark}
     sentences: list[Sentence] = []
-    paragraph_start = 0
+    bounds = [0]
     for match in _PARAGRAPH_RE.finditer(text):
-        if match.start() > paragraph_start:
-            _split_paragraph(text, paragraph_start, match.start(), protected, close_marks, sentences)
-        paragraph_start = match.end()
-    if paragraph_start < len(text):
-        _split_paragraph(text, paragraph_start, len(text), protected, close_marks, sentences)
+        bounds += [match.start(), match.end()]
+    bounds.append(len(text))
+    first = 0
+    for index in range(0, len(bounds), 2):
+        start, end = bounds[index], bounds[index + 1]
+        if end <= start:
+            continue
+        last = first
+        while last < len(raw) and raw[last][0] < end:
+            last += 1
+        while first < last and raw[first][0] < start:
+            first += 1
+        _split_paragraph(text, end, raw[first:last], protected, close_marks, sentences)
+        first = last
     return sentences

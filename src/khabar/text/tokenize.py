@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from khabar.document import Segment, Sentence, Token
 from khabar.text.clitics import segment_word
-from khabar.text.lexer import lex
+from khabar.text.lexer import RawToken, lex
 from khabar.text.normalize import normalize_key
 from khabar.text.sentences import split_sentences
 
@@ -31,45 +31,44 @@ def _norm(word: str) -> str:
     return normalize_key(word)
 
 
-def _segments(word: str, start: int, end: int, kind: str) -> list[Segment]:
-    if kind != "word":
-        return [Segment(start, end, word, "stem")]
-    pieces = _word_pieces(word)
-    if len(pieces) == 1:
-        return [Segment(start, end, word, "stem")]
-    return [Segment(start + s, start + e, piece, role)  # type: ignore[arg-type]
-            for s, e, piece, role in pieces]
-
-
-def tokenize(text: str, sentences: list[Sentence] | None = None) -> list[Token]:
+def tokenize(text: str, sentences: list[Sentence] | None = None, raw: list[RawToken] | None = None) -> list[Token]:
     """Tokens of ``text`` with segments and sentence indexes (sentences split here if not given).
 
     A token belongs to the sentence its first character is in (the closest earlier one when it
-    falls between given sentences).
+    falls between given sentences). ``raw`` may pass ``lex(text)`` when the caller has it already.
     """
     if not text:
         return []
+    if raw is None:
+        raw = lex(text)
     if sentences is None:
-        sentences = split_sentences(text)
+        sentences = split_sentences(text, raw=raw)
     # Creating hundreds of thousands of small objects triggers the cyclic garbage collector again
     # and again although none of them can form a cycle; pausing it roughly halves the time.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _tokens(text, sentences)
+        return _tokens(text, sentences, raw)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _tokens(text: str, sentences: list[Sentence]) -> list[Token]:
+def _tokens(text: str, sentences: list[Sentence], raw: list[RawToken]) -> list[Token]:
     starts = [s.start for s in sentences]
     tokens: list[Token] = []
+    append, norm, pieces_of = tokens.append, _norm, _word_pieces
     index, next_start = 0, (starts[1] if len(starts) > 1 else None)
-    for start, end, kind in lex(text):
+    for start, end, kind in raw:
         if next_start is not None and start >= next_start:
             index = bisect_right(starts, start) - 1
             next_start = starts[index + 1] if index + 1 < len(starts) else None
         word = text[start:end]
-        tokens.append(Token(start, end, word, _norm(word), _segments(word, start, end, kind), index))
+        pieces = pieces_of(word) if kind == "word" else None
+        if pieces is None or len(pieces) == 1:
+            segments = [Segment(start, end, word, "stem")]
+        else:
+            segments = [Segment(start + s, start + e, piece, role)  # type: ignore[arg-type]
+                        for s, e, piece, role in pieces]
+        append(Token(start, end, word, norm(word), segments, index))
     return tokens
