@@ -88,3 +88,11 @@ def test_analyze_many_in_two_processes_matches_one(seed_text: str) -> None:
     one = [d.to_json() for d in analyze_many(items)]
     two = [d.to_json() for d in analyze_many(items, workers=2, chunksize=1)]
     assert one == two
+
+
+def test_tatweel_runs_used_as_separators_do_not_break_any_stage() -> None:
+    text = ("قال الوزير إن الأوضاع مستقرة. ـــ وأضاف المتحدث أن القوات انسحبت. ــــ "
+            "ورأى آخرون \"أن الأمر ـــ لم يحسم بعد\"، مشيرا إلى أن الحوار مستمر.")
+    doc = khabar.analyze(text, published="2016-10-26")
+    assert not [w for w in doc.warnings if w.startswith("partial result")]
+    assert doc.quotes and all(q.content.text.strip("ـ ") for q in doc.quotes)

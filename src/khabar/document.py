@@ -80,7 +80,8 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(ch.isalnum() for ch in self.text)
+        """Letters or digits after folding: a run of tatweel (ـــ) used as a separator is not a word."""
+        return any(ch.isalnum() for ch in self.norm)
 
 
 @dataclass(slots=True)

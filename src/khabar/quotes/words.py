@@ -47,7 +47,8 @@ def tokenize_words(text: str) -> list[Tok]:
         word = match.group()
         known = cache.get(word)
         if known is None:
-            known = cache[word] = (normalize_key(word), any(ch.isalnum() for ch in word))
+            folded = normalize_key(word)  # a run of tatweel (ـــ, used as a separator) folds to "": not a word
+            known = cache[word] = (folded, any(ch.isalnum() for ch in folded))
         out.append(Tok(len(out), match.start(), match.end(), word, known[0], known[1]))
     return out
 
