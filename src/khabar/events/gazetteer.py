@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document, Entity, Geo, Mention
 from khabar.events.cues import LOCATIVE_WORDS
 from khabar.link.geo import geo_of
@@ -107,7 +108,7 @@ def _key_index(kb: KnowledgeBase) -> _KeyIndex:
     return index
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _name_key(text: str) -> str:
     return name_key(text)
 

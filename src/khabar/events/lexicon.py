@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.paths import PACKAGE_DATA
 from khabar.text.normalize import normalize_key
 
@@ -132,7 +133,7 @@ def load_lexicon(path: Path = TRIGGERS_PATH) -> Lexicon:
     return parse_lexicon(path.read_text(encoding="utf-8").splitlines())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _candidates(word: str, stem: str | None = None) -> tuple[tuple[str, str], ...]:
     """(form, proclitic) pairs of ``word`` with proclitics and/or an enclitic removed, whole word first.
 
@@ -157,7 +158,7 @@ def _candidates(word: str, stem: str | None = None) -> tuple[tuple[str, str], ..
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def stripped_forms(word: str) -> tuple[str, ...]:
     """The clitic-stripped forms of ``word`` (used for phrase words and cue lookups); cached per word."""
     return tuple(dict.fromkeys(form for form, _ in _candidates(word)))

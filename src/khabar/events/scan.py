@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document, Sentence
 from khabar.events.lexicon import Lexicon, TriggerEntry, load_lexicon, stripped_forms
 from khabar.text.normalize import normalize_key
@@ -55,7 +56,7 @@ def sentences_of(doc: Document) -> list[Sentence]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _key(text: str) -> str:
     return normalize_key(text)
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.link.keys import clitic_forms, name_key, strip_article
 from khabar.paths import PACKAGE_DATA
 
@@ -32,7 +33,7 @@ ACTOR_COLUMNS = ("id", "type", "name_ar", "aliases_ar", "name_en", "country", "r
 PLACE_COLUMNS = ("id", "type", "feature", "name_ar", "aliases_ar", "name_en", "cc", "admin1", "lat", "lon",
                  "population", "geonames_id", "admin1_name")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
-MEMO_SIZE = 200_000  # words remembered per memo table before it starts over
+MEMO_SIZE = WORD_CACHE_SIZE  # words remembered per memo table before it starts over
 T = TypeVar("T")
 ARAB_LEAGUE = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.text.normalize import normalize_key
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
@@ -52,7 +53,7 @@ PERSON_TITLES = frozenset(normalize_key(w) for w in (
 ))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def name_key(text: str) -> str:
     """Folded, punctuation-free, single-spaced form of a name (cached: news text repeats its words)."""
     folded = normalize_key(text)
@@ -76,13 +77,13 @@ def clitic_variants(key: str) -> list[tuple[str, int]]:
     return list(clitic_forms(key))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def clitic_words(key: str) -> tuple[str, ...]:
     """The keys of ``clitic_forms`` alone (for set tests: ``first_words.isdisjoint(clitic_words(key))``)."""
     return tuple(variant for variant, _cost in clitic_forms(key))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def clitic_forms(key: str) -> tuple[tuple[str, int], ...]:
     """Possible names behind a key whose first word may carry proclitics, with a strip cost.
 

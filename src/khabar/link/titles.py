@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.link.kb import KnowledgeBase, Nationality
 from khabar.link.keys import clitic_words, name_key
 from khabar.link.scan import Word
@@ -60,7 +61,7 @@ class TitlePhrase:
     first_word: int
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _head_words(key: str) -> frozenset[str]:
     """The first words of title heads a word stands for (proclitics allowed: ووزير -> وزير)."""
     return frozenset(HEAD_FIRST_WORDS.intersection(clitic_words(key)))

@@ -20,6 +20,7 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.paths import PACKAGE_DATA
 
 MODEL_PATH = PACKAGE_DATA / "translit" / "model.json.gz"
@@ -30,7 +31,7 @@ LOG_BACKOFF = math.log10(BACKOFF)
 # Accumulated backoff penalties after 0..3 failed lookups, summed as ``_score`` sums them.
 _PENALTIES = [0.0, 0.0 + LOG_BACKOFF, 0.0 + LOG_BACKOFF + LOG_BACKOFF, 0.0 + LOG_BACKOFF + LOG_BACKOFF + LOG_BACKOFF]
 SEP = "\t"
-MEMO_SIZE = 200_000
+MEMO_SIZE = WORD_CACHE_SIZE
 START_LETTERS = 4  # beams are remembered after each of a token's first letters
 Beam = tuple[float, tuple[str, ...], str]  # (log score, last two graphones, English so far)
 Row = tuple[list[tuple[float, str, str]], float]  # ((score, graphone, chunk) per chunk, best score)

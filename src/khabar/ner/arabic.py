@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.text.normalize import normalize_key
 
 _CONJ = "وف"
 _PREP = "بكل"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def split_proclitics(norm: str) -> tuple[str, str]:
     """``(proclitics, rest)`` of a normalized word, stripping only unambiguous proclitics:
     و/ف + ب/ك/ل before the article, the article itself, and لل (ل + ال). A bare و/ف/ب without an

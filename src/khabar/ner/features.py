@@ -7,12 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.ner.arabic import shape, split_proclitics
 from khabar.ner.lexicon import Lexicon
 from khabar.ner.triggers import TRIGGERS
 from khabar.text.normalize import normalize_key
 
-CACHE_SIZE = 200_000  # per-word feature lists kept (cleared when full)
+CACHE_SIZE = WORD_CACHE_SIZE  # per-word feature lists kept (cleared when full)
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +23,7 @@ def _zipf():  # wordfreq loads its Arabic table (about 0.5 s) on first use only
     return zipf_frequency
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def rarity(word: str) -> str:
     return str(int(_zipf()(word, "ar")))
 

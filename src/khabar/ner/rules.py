@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.ner.arabic import split_proclitics
 from khabar.ner.conll import spans
 from khabar.ner.lexicon import Lexicon
@@ -13,7 +14,7 @@ from khabar.text.normalize import normalize_key
 _NISBA_ENDINGS = ("ين", "ون", "ان", "ه", "")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def token_key(token: str) -> str:
     return split_proclitics(normalize_key(token))[1]
 
@@ -74,7 +75,7 @@ def is_nisba(token: str, lexicon: Lexicon) -> bool:
                 if "N" in lexicon.flags(base):
                     found = True
                     break
-        if len(cache) > 200_000:
+        if len(cache) > WORD_CACHE_SIZE:
             cache.clear()
         cache[token] = found
     return found

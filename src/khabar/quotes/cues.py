@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document, Quotation
 from khabar.quotes.lexicon import CueForm, Lexicon
 from khabar.quotes.marks import repair_quotations
@@ -33,7 +34,7 @@ from khabar.text.normalize import normalize_key
 
 # Cue lookups by folded word, shared across documents (the lexicon is loaded once).
 _CUE_CACHE: dict[int, dict[str, tuple[tuple[CueForm, ...], str, str]]] = {}
-_CACHE_MAX = 200_000
+_CACHE_MAX = WORD_CACHE_SIZE
 _CUE_PREFIXES = ("", "و", "ف", "ل", "ول", "فل")
 
 

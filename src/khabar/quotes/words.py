@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.text.normalize import normalize_key
 
 _TOKEN_RE = re.compile(r"[\w\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\s\w]", re.UNICODE)
@@ -41,7 +42,7 @@ _WORD_CACHE: dict[str, tuple[str, bool]] = {}  # word -> (folded form, is a word
 def tokenize_words(text: str) -> list[Tok]:
     out: list[Tok] = []
     cache = _WORD_CACHE
-    if len(cache) > 200_000:
+    if len(cache) > WORD_CACHE_SIZE:
         cache.clear()
     for match in _TOKEN_RE.finditer(text):
         word = match.group()

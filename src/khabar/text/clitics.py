@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Segment
 from khabar.text.frequency import zipf
 
@@ -167,7 +168,7 @@ def _try_step(form: str, rest: str) -> bool:
     return _accept(before, after, core) or _article_certain(before, rest)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def analyze(letters: str) -> tuple[tuple[str, int], ...]:
     """Segment a word given as bare Arabic letters: ``((role, letter_count), ...)``.
 

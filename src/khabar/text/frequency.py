@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
+
 # Letters hamza..ghain and feh..yeh (U+0621..U+063A, U+0641..U+064A): tatweel (U+0640) and the
 # marks that wordfreq strips from Arabic (U+064B..) are outside this range.
 PLAIN_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x063B)) | frozenset(chr(c) for c in range(0x0641, 0x064B))
@@ -53,7 +55,7 @@ def _frequencies() -> _Frequencies | None:
     return _Frequencies(get_frequency_dict("ar", "best"), slow)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def zipf(word: str) -> float:
     """Arabic Zipf frequency of ``word``, as ``wordfreq.zipf_frequency(word, "ar")`` (0.0 without wordfreq)."""
     frequencies = _frequencies()

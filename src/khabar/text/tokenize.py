@@ -13,6 +13,7 @@ import gc
 from bisect import bisect_right
 from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Segment, Sentence, Token
 from khabar.text.clitics import segment_word
 from khabar.text.lexer import RawToken, lex
@@ -20,13 +21,13 @@ from khabar.text.normalize import normalize_key
 from khabar.text.sentences import split_sentences
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_pieces(word: str) -> tuple[tuple[int, int, str, str], ...]:
     """Cached segmentation of one word as ``(start, end, text, role)`` relative to the word."""
     return tuple((s.start, s.end, s.text, s.role) for s in segment_word(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _norm(word: str) -> str:
     return normalize_key(word)
 
