@@ -27,27 +27,16 @@ from khabar.document import Document, Entity, Geo, Mention
 from khabar.events.cues import LOCATIVE_WORDS
 from khabar.link.geo import geo_of
 from khabar.link.kb import PLACE_TYPES, KBEntry, KnowledgeBase, get_kb
+from khabar.link.kbscan import STOPLIST as KB_SCAN_STOPLIST
 from khabar.link.keys import clitic_variants, name_key
 from khabar.link.resolve import Candidate, rank
 from khabar.link.scan import _WORD as WORD_RE
 from khabar.link.scan import PhraseMatch, Word, _skip_letters
 from khabar.link.translit import transliterate
 
-# KB names that are ordinary words far more often than names in news prose (فتح "opening",
-# النهضة "renaissance", الحشد "the crowd"); source: reading SaudiNewsNet conflict articles.
-AMBIGUOUS_NAMES = frozenset(name_key(w) for w in (
-    "فتح", "النهضة", "الحشد", "الاتحاد الوطني", "البعث", "الجمهوريون", "الديمقراطيون", "العصائب",
-    "الجمعية العامة", "الإخوان", "المعارضة", "الدولة", "الشام", "القدس", "الأمن", "النصر", "الوطن",
-    "الخليج", "الجنوب", "الشمال", "الشرق", "الغرب", "الوسط", "البلاد", "المدينة", "العاصمة", "المنطقة",
-    "الحدود", "المركز", "الساحل", "الجبل", "السلام", "الأمل", "الثورة", "الحرية", "التحرير", "الشهداء",
-    "الجامعة", "السوق", "المطار", "الميناء", "القصر", "الصحة", "الداخلية", "الخارجية", "الدفاع",
-    "النور", "الفجر", "العهد", "الحق", "الخير", "الرحمة", "مصدر", "عين", "باب", "قرية", "عدة", "وادي",
-    "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أمس", "اليوم", "عام",
-    "الحرب", "المقاومة", "الشعبية", "الإسلامية", "مئات", "عشرات", "آلاف", "الله", "محمد", "علي",
-    "مسلحة", "حرب", "بين", "قرب", "جنوب", "شمال", "شرق", "غرب", "الخبر", "خبر", "بيان", "ليل", "ان", "وان",
-    "الجزيرة", "جزيرة", "العربية", "المصادر", "مصادر", "الموقع", "موقع", "الشرطة", "القوات", "الجيش",
-    "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الوسطى", "العليا", "الكبرى", "الصغرى", "الجديدة",
-)) | frozenset(LOCATIVE_WORDS)
+# KB names that are ordinary words far more often than names in news prose: the link stage's KB-scan
+# stoplist, except the names an event actor may really be (الحوثي), plus the locative words.
+AMBIGUOUS_NAMES = (KB_SCAN_STOPLIST - frozenset(name_key(w) for w in ("المائة", "الحوثي"))) | frozenset(LOCATIVE_WORDS)
 # A single-word place name this frequent in Arabic text is taken only after a locative word
 # (المدينة "the city", أمس ...); Zipf scale of the wordfreq package.
 COMMON_WORD_ZIPF = 5.0
