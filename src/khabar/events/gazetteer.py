@@ -31,7 +31,7 @@ from khabar.link.kbscan import STOPLIST as KB_SCAN_STOPLIST
 from khabar.link.keys import clitic_variants, name_key
 from khabar.link.resolve import Candidate, rank
 from khabar.link.scan import _WORD as WORD_RE
-from khabar.link.scan import PhraseMatch, Word, _skip_letters
+from khabar.link.scan import PhraseMatch, Word, _skip_letters, match_phrases
 from khabar.link.translit import transliterate
 
 # KB names that are ordinary words far more often than names in news prose: the link stage's KB-scan
@@ -114,34 +114,8 @@ def _tokens(text: str, spans: list[tuple[int, int]] | None = None) -> list[Word]
 
 
 def _phrases(text: str, tokens: list[Word], index: _KeyIndex) -> Iterator[PhraseMatch]:
-    """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping.
-
-    Same result as the link stage's ``match_phrases``, but each start tries only the phrase
-    lengths some key with that first word has.
-    """
-    position = 0
-    while position < len(tokens):
-        variants = [(v, c) for v, c in clitic_variants(tokens[position].key) if v in index.longest]
-        best: PhraseMatch | None = None
-        if variants:
-            most = min(max(index.longest[v] for v, _ in variants), len(tokens) - position)
-            for size in range(most, 0, -1):
-                rest = " ".join(t.key for t in tokens[position + 1:position + size])
-                for variant, cost in variants:
-                    key = f"{variant} {rest}".strip()
-                    if key in index.keys:
-                        whole = tokens[position].key
-                        stripped = len(whole) - len(variant) if whole.endswith(variant) else 0
-                        start = _skip_letters(text, tokens[position].start, max(0, stripped))
-                        best = PhraseMatch(position, position + size - 1, key, cost, start)
-                        break
-                if best:
-                    break
-        if best:
-            yield best
-            position = best.last + 1
-        else:
-            position += 1
+    """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping."""
+    return match_phrases(text, tokens, index.keys.__contains__, index.longest)
 
 
 def _common(word: str) -> bool:

@@ -8,7 +8,7 @@ proclitics on the first word of a phrase (see ``keys.clitic_forms``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -56,20 +56,25 @@ def _skip_letters(text: str, start: int, count: int) -> int:
     return position
 
 
-def match_phrases(text: str, tokens: list[Word], lookup: Callable[[str], bool], first_words: set[str],
-                  max_words: int = 6) -> Iterator[PhraseMatch]:
+def match_phrases(text: str, tokens: list[Word], lookup: Callable[[str], bool],
+                  first_words: set[str] | Mapping[str, int], max_words: int = 6) -> Iterator[PhraseMatch]:
     """Longest phrases (by word count) whose clitic-stripped key satisfies ``lookup``; non-overlapping.
 
-    ``first_words`` holds the first word of every phrase looked for (a fast filter).
+    ``first_words`` holds the first word of every phrase looked for (a fast filter); as a mapping
+    it also gives the most words of any phrase starting with that word, so each start tries only
+    the lengths that can match.
     """
+    longest = first_words if isinstance(first_words, Mapping) else None
+    firsts = first_words.keys() if isinstance(first_words, Mapping) else first_words
     index = 0
     while index < len(tokens):
         best: PhraseMatch | None = None
-        if first_words.isdisjoint(clitic_words(tokens[index].key)):
+        if firsts.isdisjoint(clitic_words(tokens[index].key)):
             index += 1
             continue
         variants = clitic_forms(tokens[index].key)
-        for size in range(min(max_words, len(tokens) - index), 0, -1):
+        most = max_words if longest is None else max(longest.get(v, 0) for v, _ in variants)
+        for size in range(min(most, len(tokens) - index), 0, -1):
             rest = " ".join(t.key for t in tokens[index + 1:index + size])
             for variant, cost in variants:
                 key = f"{variant} {rest}".strip()
