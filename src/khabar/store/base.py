@@ -297,18 +297,23 @@ class Store(ABC):
             [key])[0]["n"]
         return entity
 
-    def _event_where(self, filters: Filters) -> tuple[str, list[Any]]:
+    def _event_kind_where(self, alias: str, filters: Filters) -> tuple[list[str], list[Any]]:
+        """Type, status and place conditions on an events-like table (events, corpus_events)."""
         clauses, params = ["1 = 1"], []
         if filters.event_type:
-            clauses.append("ev.type = ?")
+            clauses.append(f"{alias}.type = ?")
             params.append(filters.event_type.upper())
         if filters.status:
-            clauses.append("ev.status = ?")
+            clauses.append(f"{alias}.status = ?")
             params.append(filters.status)
         if filters.place:
             keys, key_params = self._entity_keys_sql(filters.place, PLACE_TYPES)
-            clauses.append(f"ev.location_key IN ({keys})")
+            clauses.append(f"{alias}.location_key IN ({keys})")
             params += key_params
+        return clauses, params
+
+    def _event_where(self, filters: Filters) -> tuple[str, list[Any]]:
+        clauses, params = self._event_kind_where("ev", filters)
         if filters.entity:
             keys, key_params = self._entity_keys_sql(filters.entity, (filters.type,) if filters.type else None)
             clauses.append("EXISTS (SELECT 1 FROM event_arguments a WHERE a.doc_id = ev.doc_id AND "

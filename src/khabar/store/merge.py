@@ -29,7 +29,7 @@ from typing import Any
 from khabar.events.merge import COMPATIBLE_MODES, STATUS_RANK
 from khabar.store.base import Store
 from khabar.store.model import Filters
-from khabar.store.rows import PLACE_TYPES, name_key
+from khabar.store.rows import name_key
 
 CORPUS_EVENT_COLUMNS = (
     "id", "type", "status", "day", "first_day", "last_day", "location_key", "location_name", "lat", "lon",
@@ -259,17 +259,7 @@ def corpus_events(store: Store, filters: Filters | None = None, limit: int | Non
                   offset: int = 0) -> list[dict[str, Any]]:
     """Stored corpus events, by day, each with ``reports``: its member events' document, source and URL."""
     filters = filters or Filters()
-    clauses, params = ["1 = 1"], []
-    if filters.event_type:
-        clauses.append("c.type = ?")
-        params.append(filters.event_type.upper())
-    if filters.status:
-        clauses.append("c.status = ?")
-        params.append(filters.status)
-    if filters.place:
-        keys, key_params = store._entity_keys_sql(filters.place, PLACE_TYPES)
-        clauses.append(f"c.location_key IN ({keys})")
-        params += key_params
+    clauses, params = store._event_kind_where("c", filters)
     if filters.since:
         clauses.append("c.last_day >= ?")
         params.append(filters.since)
