@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from importlib import resources
 
 import jsonschema
@@ -96,3 +97,11 @@ def test_tatweel_runs_used_as_separators_do_not_break_any_stage() -> None:
     doc = khabar.analyze(text, published="2016-10-26")
     assert not [w for w in doc.warnings if w.startswith("partial result")]
     assert doc.quotes and all(q.content.text.strip("ـ ") for q in doc.quotes)
+
+
+def test_analyzed_documents_pickle_to_equal_documents(seed_doc) -> None:
+    """Worker processes send documents back pickled: nothing may be lost on the way."""
+    copy = pickle.loads(pickle.dumps(seed_doc))
+    assert copy.to_json() == seed_doc.to_json()
+    assert copy.tokens == seed_doc.tokens and copy.mentions == seed_doc.mentions
+    assert any(token.segments for token in copy.tokens)

@@ -9,10 +9,9 @@ never loses an article to one bad stage (the result is marked partial in ``warni
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from khabar.document import Document, Meta
@@ -20,6 +19,7 @@ from khabar.events.stage import extract_events
 from khabar.link.stage import link_entities
 from khabar.ner.stage import recognize_entities
 from khabar.numbers.stage import extract_numbers
+from khabar.parallel import ordered_map
 from khabar.quotes.stage import extract_quotes
 from khabar.text.normalize import arabic_ratio, normalize_key
 from khabar.text.stage import segment_text
@@ -150,21 +150,7 @@ def analyze_many(
     """Analyze a stream of articles in order, yielding a Document or an AnalysisFailure for each.
 
     ``workers > 1`` analyzes in that many processes (``0`` means one per CPU core); the input is
-    consumed lazily in bounded windows so a million-article stream never sits in memory.
+    consumed lazily, a few chunks ahead, so a million-article stream never sits in memory.
     """
-    if workers == 0:
-        workers = os.cpu_count() or 1
-    if workers <= 1:
-        for item in items:
-            yield _analyze_item(item, max_chars)
-        return
-    window = workers * chunksize * 4
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        batch: list[BatchItem] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= window:
-                yield from pool.map(_analyze_item, batch, [max_chars] * len(batch), chunksize=chunksize)
-                batch = []
-        if batch:
-            yield from pool.map(_analyze_item, batch, [max_chars] * len(batch), chunksize=chunksize)
+    yield from ordered_map(partial(_analyze_item, max_chars=max_chars), items, workers=workers,
+                           chunksize=chunksize)

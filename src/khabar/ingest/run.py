@@ -14,12 +14,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from khabar.document import Document, Meta, text_id
 from khabar.ingest.readers import DEFAULT_MAX_CHARS, Article, ReadFailure, read_path, read_stream
 from khabar.store.base import Store
+from khabar.store.rows import DocRows, document_rows
 
 
 @dataclass
@@ -56,14 +58,22 @@ def analyze_article(article: Article, max_chars: int) -> Document | ReadFailure:
         return ReadFailure(article.origin, f"analysis failed: {type(error).__name__}: {error}")
 
 
-def _local_results(articles: Iterable[Article], workers: int, max_chars: int) -> Iterator[Any]:
-    if workers <= 1:
-        for article in articles:
-            yield analyze_article(article, max_chars)
-        return
-    from khabar.pipeline import analyze_many
+def prepare_article(article: Article, max_chars: int) -> DocRows | ReadFailure:
+    """Analyze one article and turn it into store rows, in the worker: the single writer process
+    then only writes (rows cross the process boundary far faster than a ``Document``)."""
+    result = analyze_article(article, max_chars)
+    if isinstance(result, ReadFailure):
+        return result
+    try:
+        return document_rows(result, article.origin, added_at="")
+    except Exception as error:  # a row-building bug must not stop a corpus run
+        return ReadFailure(article.origin, f"storing failed: {type(error).__name__}: {error}")
 
-    yield from analyze_many(articles, workers=workers, max_chars=max_chars)
+
+def _local_results(articles: Iterable[Article], workers: int, max_chars: int) -> Iterator[Any]:
+    from khabar.parallel import ordered_map
+
+    yield from ordered_map(partial(prepare_article, max_chars=max_chars), articles, workers=workers)
 
 
 def _dask_results(articles: Iterable[Article], address: Any, max_chars: int, window: int = 256) -> Iterator[Any]:
@@ -74,7 +84,7 @@ def _dask_results(articles: Iterable[Article], address: Any, max_chars: int, win
     try:
         pending: deque[Any] = deque()
         for article in articles:
-            pending.append(client.submit(analyze_article, article, max_chars, pure=False))
+            pending.append(client.submit(prepare_article, article, max_chars, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -155,7 +165,7 @@ def ingest(
         results = _dask_results(new_articles(), dask_address, max_chars)
     else:
         results = _local_results(new_articles(), workers, max_chars)
-    batch: list[tuple[Document, str]] = []
+    batch: list[DocRows] = []
 
     def write() -> None:
         added = store.add_many(batch)
@@ -168,8 +178,8 @@ def ingest(
     for result in results:
         origin, index = origins.popleft()
         current[0] = index
-        if isinstance(result, Document):
-            batch.append((result, origin))
+        if isinstance(result, DocRows):
+            batch.append(result)
             if len(batch) >= batch_size:
                 write()
         else:

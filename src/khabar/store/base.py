@@ -150,11 +150,19 @@ class Store(ABC):
         """Store ``doc``; False when a document with the same content hash is already stored."""
         return self.add_many([(doc, origin)]) == 1
 
-    def add_many(self, docs: Iterable[Document | tuple[Document, str | None]]) -> int:
-        """Store a batch in one transaction (all or nothing); returns how many were new."""
+    def add_many(self, docs: Iterable[Document | DocRows | tuple[Document, str | None]]) -> int:
+        """Store a batch in one transaction (all or nothing); returns how many were new.
+
+        Items are documents, ``(document, origin)`` pairs, or rows already made by
+        ``document_rows`` (an ingest worker prepares them so the writer only writes).
+        """
         added_at = datetime.now(UTC).isoformat(timespec="seconds")
         prepared = []
         for item in docs:
+            if isinstance(item, DocRows):
+                item.document["added_at"] = added_at
+                prepared.append(item)
+                continue
             doc, origin = item if isinstance(item, tuple) else (item, None)
             prepared.append(document_rows(doc, origin, added_at))
         with self.transaction() as cursor:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from khabar.caches import WORD_CACHE_SIZE
 from khabar.text.normalize import normalize_key
 
 MIN_STEM = 3
@@ -70,11 +72,18 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), key
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _index_word(surface: str) -> str:
+    """One surface word as indexed: its normalized form followed by its stripped forms ('' if none)."""
+    key = normalize_key(surface).lower()
+    return " ".join(variants(key)) if key else ""
+
+
 def index_text(text: str | None) -> str:
     """The text to put in the full-text index: every word followed by its stripped forms."""
     if not text:
         return ""
-    return " ".join(" ".join(variants(word)) for _, _, word in words(text))
+    return " ".join(filter(None, map(_index_word, _WORD.findall(text))))
 
 
 Query = list[list[list[str]]]  # groups (all required) of words (in order) of alternative forms
