@@ -79,6 +79,7 @@ def measure(mode: str, corpus: Path) -> dict[str, Any]:
     run_stages(Document("قال لافروف في موسكو إن الوضع مختلف."))  # models load once, outside the timing
     load_seconds = time.perf_counter() - load
     start = time.perf_counter()
+    cpu_start = _cpu_seconds()
     if mode == "analyze_1":
         for item in items:
             doc = Document(item.text, item.meta)
@@ -105,15 +106,26 @@ def measure(mode: str, corpus: Path) -> dict[str, Any]:
     else:
         raise ValueError(f"unknown mode {mode!r}")
     seconds = time.perf_counter() - start
+    main_cpu, workers_cpu = (end - begin for end, begin in zip(_cpu_seconds(), cpu_start, strict=True))
     return {
         "articles": len(items), "seconds": round(seconds, 2),
         "articles_per_second": round(len(items) / seconds, 2) if seconds else None,
         "tokens": tokens or None, "tokens_per_second": round(tokens / seconds) if tokens and seconds else None,
         "peak_rss_mb": round(max(_peak_rss_mb(False), _peak_rss_mb(True)), 1),
         "peak_rss_main_mb": round(_peak_rss_mb(False), 1), "peak_rss_workers_mb": round(_peak_rss_mb(True), 1),
+        # CPU time is what a loaded machine does not distort: with C cores, at most
+        # 1000 * C / (main + workers) articles/s
+        "cpu_ms_per_article_main": round(1000 * main_cpu / len(items), 2),
+        "cpu_ms_per_article_workers": round(1000 * workers_cpu / len(items), 2),
         "model_load_seconds": round(load_seconds, 3), "failures": failures, "partial_results": partial,
         "stage_ms_per_article": {name: round(1000 * value / len(items), 2) for name, value in stage_seconds.items()},
     }
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """(this process, its finished child processes): user + system CPU seconds."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _measure_in_child(mode: str, corpus: Path) -> dict[str, Any]:
@@ -141,7 +153,8 @@ def _print_entry(entry: dict[str, Any], modes: list[str]) -> None:
         figures = entry[mode]
         print(f"{mode:<10} {entry['articles']:>6} articles ({entry['characters']:,} chars): {figures['seconds']:>8} s, "
               f"{figures['articles_per_second']} articles/s, {figures['tokens_per_second'] or '-'} tokens/s, "
-              f"peak RSS {figures['peak_rss_mb']} MB, failures {figures['failures']}, "
+              f"peak RSS {figures['peak_rss_mb']} MB, CPU ms/article {figures['cpu_ms_per_article_main']} main + "
+              f"{figures['cpu_ms_per_article_workers']} workers, failures {figures['failures']}, "
               f"partial {figures['partial_results']}", flush=True)
         for name, value in sorted(figures["stage_ms_per_article"].items(), key=lambda kv: -kv[1]):
             print(f"    {name:<20} {value:8.2f} ms/article")
