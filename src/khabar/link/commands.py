@@ -153,7 +153,8 @@ def register(groups: CommandGroups) -> None:
     link = groups.eval.add_parser("link", help="entity linking on the hand-annotated SaudiNewsNet set (gold mentions and end to end)")
     link.add_argument("--gold", help="annotations JSONL (default: benchmarks/link_gold.jsonl)")
     link.add_argument("--data", help="shared data folder")
-    link.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="articles to score (default dev)")
+    link.add_argument("--split", default="dev", metavar="SPLIT",
+                      help="articles to score: dev (default), test, test2, test3 ... (any split of the gold file) or all")
     link.add_argument("--mode", choices=("gold", "e2e", "both"), default="both",
                       help="gold: gold mentions given (linking only); e2e: the whole pipeline's mentions")
     link.add_argument("--errors", action="store_true", help="list the errors too")

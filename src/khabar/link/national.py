@@ -1,9 +1,11 @@
 """Document-level readings of generic mentions: the text's main country, bare national bodies, place nouns.
 
 - a bare ministry (وزارة العدل) is that of the country the text is mostly about (tuned on dev);
-- a definite place noun (المدينة، البلاد، العاصمة) corefers with the last place of its kind named
-  before it (المدينة = Mosul after "الموصل"; البلاد = the country last named); without an antecedent it
-  stays unlinked, except المدينة in a text about Saudi Arabia (Medina).
+- a definite place noun (المدينة، البلاد، العاصمة، المنطقة) corefers with the last place of its kind named
+  before it (المدينة = Mosul after "الموصل"; المنطقة = the region last named: منطقة جازان، الشرق الأوسط;
+  البلاد = the country of the last place named: شرق البلاد after دونيتسك = Ukraine); an epithet may follow
+  (المدينة المقدسة = Mecca after مكة المكرمة); without an antecedent it stays unlinked, except المدينة in a
+  text about Saudi Arabia (Medina).
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ CITY_FEATURES = frozenset({"PPL", "PPLC"})
 PLACE_NOUNS: dict[str, frozenset[str]] = {name_key(w): kinds for w, kinds in (
     ("المدينة", CITY_FEATURES), ("البلدة", CITY_FEATURES), ("القرية", CITY_FEATURES),
     ("العاصمة", frozenset({"PPLC"})), ("البلاد", frozenset({"PCLI"})),
+    ("المنطقة", frozenset({"ADM1", "ADM2", "RGN"})), ("المحافظة", frozenset({"ADM1", "ADM2"})),
 )}
+COUNTRY = frozenset({"PCLI"})
+# Epithets a place noun may carry without naming another place (هذه المدينة المقدسة). Source: news usage.
+EPITHETS = frozenset(name_key(w) for w in (
+    "المقدسة", "الساحلية", "الحدودية", "الصناعية", "الساحلي", "الحدودي", "الشمالية", "الجنوبية",
+))
 MEDINA_SHORT = name_key("المدينة")
 
 
@@ -65,7 +73,7 @@ def _ministry(key: str, adjectives: set[str], kb: KnowledgeBase) -> list[Candida
 def place_noun(item: Item, kb: KnowledgeBase) -> frozenset[str] | None:
     """The antecedent features when the mention is a definite place noun (المدينة, بالمدينة, المدينة السنية)."""
     first, _, rest = item.key.partition(" ")
-    if any(word not in kb.nationalities for word in rest.split()):
+    if any(word not in kb.nationalities and word not in EPITHETS for word in rest.split()):
         return None
     return next((PLACE_NOUNS[v] for v, _ in clitic_forms(first) if v in PLACE_NOUNS), None)
 
@@ -79,9 +87,10 @@ def resolve_place_nouns(items: list[Item], kb: KnowledgeBase) -> None:
         kinds = nouns[position]
         if kinds is None or item.kind != "name" or item.mention.type == "PER":
             continue
-        antecedent = next((i.candidates[0] for k, i in zip(reversed(nouns[:position]), reversed(ordered[:position]),
-                                                            strict=True)
-                           if k is None and i.candidates and i.candidates[0].entry.feature in kinds), None)
+        before = list(zip(reversed(nouns[:position]), reversed(ordered[:position]), strict=True))
+        antecedent = (_country_antecedent(before, kb) if kinds == COUNTRY else None) or next(
+            (i.candidates[0] for k, i in before if k is None and i.candidates and i.candidates[0].entry.feature in kinds),
+            None)
         if antecedent is not None:
             item.candidates = [Candidate(antecedent.entry, 0.5, item.key, (0, 0))]
             continue
@@ -89,3 +98,15 @@ def resolve_place_nouns(items: list[Item], kb: KnowledgeBase) -> None:
             main = main_country(items)
         if not (main == "SA" and any(v == MEDINA_SHORT for v, _ in clitic_forms(item.key))):
             item.candidates = []
+
+
+def _country_antecedent(before: list[tuple[frozenset[str] | None, Item]], kb: KnowledgeBase) -> Candidate | None:
+    """البلاد: the country of the last place named before it (a country, or a city's or region's country)."""
+    for kinds, item in before:
+        if kinds is not None or not item.candidates or item.candidates[0].entry.type not in ("GPE", "LOC"):
+            continue
+        entry = item.candidates[0].entry
+        country = entry if entry.feature in COUNTRY else (kb.country(entry.country) if entry.country else None)
+        if country is not None:
+            return Candidate(country, 0.5, item.key, (0, 0))
+    return None

@@ -35,6 +35,7 @@ from khabar.link.resolve import candidates
 from khabar.link.scan import Word, _skip_letters
 
 NAME_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "MISC"})
+ADMIN_FEATURES = frozenset({"ADM1", "ADM2"})
 EXTEND_WINDOW = 3           # words a KB name may add on either side of a mention
 TRIM_MAX_WORDS = 2          # words a trim may drop
 COMMON_WORD_ZIPF = 3.0
@@ -54,6 +55,12 @@ ALIAS_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(name_key(w).split()) for w
     "ما يعرف", "ما يسمى", "أو ما بات يعرف", "المعروف محليا", "المعروفة محليا",
 ))
 ALIAS_NAME_WORDS = frozenset(name_key(w) for w in ("باسم", "بإسم", "ب", "بـ", "بلقب", "باختصار"))
+# Set phrases whose words look like place names (باليمن والبركات "with blessings", في المائة "percent").
+# Source: Arabic news usage (Eid greetings, percentages).
+IDIOMS: tuple[tuple[str, ...], ...] = tuple(tuple(name_key(w).split()) for w in (
+    "باليمن والبركات", "باليمن والخير والبركات", "في المائة", "في المئة", "بالمائة", "بالمئة",
+))
+IDIOM_WORDS = frozenset(word for phrase in IDIOMS for word in phrase)
 PUNCTUATION = frozenset("،,.:؛;!?؟()[]«»\"“”\n")
 _CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in ALIAS_CUES:
@@ -134,8 +141,11 @@ class _Repairer:
         for a in range(max(0, first - EXTEND_WINDOW), first + 1):
             if not all(self.clean[a:first]):
                 continue
-            if a < first and all(_descriptive(t.key, self.kb) for t in self.tokens[a:first]):
-                continue  # a title or descriptor is not part of the name (الأمير، تنظيم، مدينة)
+            # a title or descriptor is not part of the name (الأمير، تنظيم، مدينة), except in the official name of
+            # an administrative area (منطقة عسير، منطقة الحدود الشمالية: the KB's ADM1/ADM2 names)
+            admin_only = a < first and all(_descriptive(t.key, self.kb) for t in self.tokens[a:first])
+            if admin_only and mention.type not in PLACE_TYPES:
+                continue
             head = name_key(self.doc.text[mention.start:self.tokens[a].end]) if a == first else self.tokens[a].key
             # only a variant starting some KB name of 2+ words can give one (see ``_kb_name``)
             variants = [v for v, _ in clitic_forms(head) if v.partition(" ")[0] in self.heads] if head else []
@@ -146,7 +156,7 @@ class _Repairer:
                     continue
                 if not all(self.clean[last:b]):
                     continue
-                found = self._kb_name(a, b, first, mention, types, head, variants)
+                found = self._kb_name(a, b, first, mention, types, head, variants, admin_only)
                 if found is not None:
                     best = (b - a + 1, found[0], b, found[1])
         if best is None:
@@ -159,7 +169,7 @@ class _Repairer:
         return self.mention(start, end, kind, mention)
 
     def _kb_name(self, a: int, b: int, first: int, mention: Mention, types: frozenset[str], head: str,
-                 variants: list[str]) -> tuple[int, str] | None:
+                 variants: list[str], admin_only: bool = False) -> tuple[int, str] | None:
         """(start offset, type) when tokens a..b (a == first: from the mention's start) are a KB name.
 
         ``head`` is the first word's key, ``variants`` its clitic variants that begin a KB name of 2+ words
@@ -168,7 +178,8 @@ class _Repairer:
         rest = " ".join(t.key for t in self.tokens[a + 1:b + 1])
         for variant in variants:
             key = f"{variant} {rest}".strip()
-            entries = [e for e in self.kb.lookup(key, with_article_variants=False) if e.type in types]
+            entries = [e for e in self.kb.lookup(key, with_article_variants=False) if e.type in types
+                       and (not admin_only or (e.feature in ADMIN_FEATURES and name_key(e.name_ar) == key))]
             if not entries or len(key.split()) < 2:
                 continue
             if a == first:
@@ -203,6 +214,11 @@ class _Repairer:
         span = self.covered(mention)
         return (span is not None and span[0] > 0 and name_key(mention.text) in PRAYER_TIMES
                 and self.tokens[span[0] - 1].key in PRAYER_WORDS)
+
+    def idiom(self, mention: Mention) -> bool:
+        """The mention lies inside a set phrase (باليمن والبركات): not a name."""
+        span = self.covered(mention)
+        return span is not None and in_idiom(self.tokens, span[0], span[1])
 
     # -- 2. trim
     def trim(self, mention: Mention) -> Mention | None:
@@ -288,6 +304,19 @@ class _Repairer:
         return cue_at, start, last
 
 
+def in_idiom(tokens: list[Word], first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` lie inside one of the ``IDIOMS`` (باليمن والبركات، في المائة)."""
+    if all(tokens[k].key not in IDIOM_WORDS for k in range(first, last + 1)):
+        return False
+    for phrase in IDIOMS:
+        for start in range(max(0, last - len(phrase) + 1), first + 1):
+            if start + len(phrase) > len(tokens) or start + len(phrase) - 1 < last:
+                continue
+            if all(tokens[start + k].key == word for k, word in enumerate(phrase)):
+                return True
+    return False
+
+
 def repair_mentions(doc: Document, kb: KnowledgeBase, tokens: list[Word]) -> Repaired:
     """Repaired copies of ``doc.mentions`` (see the module doc); NORP and non-name mentions are kept as they are."""
     repairer = _Repairer(doc, kb, tokens)
@@ -300,7 +329,7 @@ def repair_mentions(doc: Document, kb: KnowledgeBase, tokens: list[Word]) -> Rep
         if mention.type not in NAME_TYPES or not name_key(mention.text):
             result.mentions.append(mention)
             continue
-        if repairer.prayer_time(mention):
+        if repairer.prayer_time(mention) or repairer.idiom(mention):
             result.changed += 1
             continue
         fixed = _apposition(repairer, mention, pending, result)

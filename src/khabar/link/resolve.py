@@ -31,6 +31,16 @@ ARAB_BONUS = 1.5
 # A small town abroad (not in a country the text names, not Arab) is more likely a homonym the KB lacks
 # (ميلو in Mali is not Melo, Uruguay): such candidates are dropped when the text names countries. Tuned on dev.
 MINOR_TOWN_POPULATION = 100_000
+# An Arab-world town outside the countries the text names is more often a homonym (الجديدة، الحمراء،
+# المنصورة repeat across Arab countries) than the town meant: dropped below this size. Tuned on dev.
+ARAB_MINOR_TOWN_POPULATION = 200_000
+# A small town in a country the text names does not beat a famous homonym (روما in Georgia, US, vs Rome):
+# its context bonus is reduced when a capital or a city of this size is among the candidates.
+FAMOUS_POPULATION = 1_000_000
+MINOR_CONTEXT_BONUS = 2.0
+# Patronymic links (عبداللطيف بن راشد الزياني -> عبداللطيف الزياني). Source: Arabic naming.
+NASAB_WORDS = frozenset(normalize_key(w) for w in ("بن", "ابن", "بنت"))
+COMPOUND_HEADS = frozenset(normalize_key(w) for w in ("عبد", "أبو", "ابو"))
 # An ORG mention falls back to a place only when it is a country acting as a state: the country name alone
 # (إيران as an actor) or after one of these heads (حكومة العراق). A club or company named after a city
 # (ليفربول، روما) stays an unlinked ORG. Source: Arabic news usage.
@@ -93,7 +103,37 @@ def _lookup_words(kb: KnowledgeBase, words: list[str], first: int, last: int) ->
 
 
 def candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate]:
-    """KB entries a mention (folded ``key``) may refer to, most literal match first."""
+    """KB entries a mention (folded ``key``) may refer to, most literal match first.
+
+    A person's name not found as written is tried without its patronymic links (X بن Y Z -> X Z).
+    """
+    found = _candidates(kb, key, mention_type)
+    if found or mention_type != "PER":
+        return found
+    short = without_nasab(key)
+    if short == key or NASAB_WORDS.intersection(short.split()):  # محمد بن نايف بن عبدالعزيز: not shortened
+        return []
+    return [Candidate(c.entry, c.cost + 0.5, c.key, c.words) for c in _candidates(kb, short, mention_type)]
+
+
+def without_nasab(key: str) -> str:
+    """The name without "بن X" links after the first name (the first and last names kept)."""
+    words = key.split()
+    kept: list[str] = []
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if 0 < position < len(words) - 2 and word in NASAB_WORDS:
+            size = 3 if words[position + 1] in COMPOUND_HEADS else 2  # بن عبد العزيز: one name
+            if position + size < len(words):
+                position += size
+                continue
+        kept.append(word)
+        position += 1
+    return " ".join(kept)
+
+
+def _candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate]:
     words = key.split()
     if not words:
         return []
@@ -131,19 +171,27 @@ def prior(entry: KBEntry) -> float:
 
 def plausible(candidate: Candidate, context_countries: set[str]) -> bool:
     entry = candidate.entry
-    return not (context_countries and entry.type in PLACE_TYPES and entry.feature == "PPL"
-                and entry.country not in context_countries and entry.country not in ARAB_LEAGUE
-                and entry.population < MINOR_TOWN_POPULATION)
+    if not context_countries or entry.type not in PLACE_TYPES or entry.feature != "PPL":
+        return True
+    if entry.country in context_countries:
+        return True
+    limit = ARAB_MINOR_TOWN_POPULATION if entry.country in ARAB_LEAGUE else MINOR_TOWN_POPULATION
+    if entry.country in ARAB_LEAGUE and not context_countries & ARAB_LEAGUE:
+        return True  # a text naming no Arab country: Arab towns are not weighed against it
+    return entry.population >= limit
 
 
 def rank(found: list[Candidate], context_countries: set[str], year: int | None = None) -> list[Candidate]:
     """Score candidates: prior, clitic/shortening cost, document countries, role at the publication year."""
     found = [c for c in found if plausible(c, context_countries)]
+    famous = any(c.entry.type in PLACE_TYPES and (c.entry.feature == "PPLC" or c.entry.population >= FAMOUS_POPULATION)
+                 for c in found)
     for candidate in found:
         entry = candidate.entry
         score = prior(entry) - 2.0 * candidate.cost
         if entry.country and entry.country in context_countries:
-            score += CONTEXT_BONUS if entry.type in PLACE_TYPES else 1.0
+            minor = famous and entry.feature == "PPL" and entry.population < MINOR_TOWN_POPULATION
+            score += (MINOR_CONTEXT_BONUS if minor else CONTEXT_BONUS) if entry.type in PLACE_TYPES else 1.0
         if year is not None and entry.roles and any(r.covers(year) for r in entry.roles):
             score += 1.0
         candidate.score = score
