@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from khabar.numbers.tables import NUMBER_WORDS, WEAK_UNITS
 
 TOKEN = re.compile(
-    r"(?P<num>\d{1,3}ر\d{1,3}(?![^\W\d_])|\d+[,٬]\d{1,2}(?=\s*(?:مليون|مليار|الف|بليون))|\d{1,3}(?:[,٬]\d{3})+(?!\d)(?:[.٫]\d+)?|\d{1,3}(?:،\d{3})+(?!\d|،\d)|\d+(?:[.٫]\d+)?)"
+    r"(?P<num>\d{1,3}ر\d{1,3}(?![^\W\d_])|\d+[,٬]\d{1,2}(?=\s*(?:مليون|مليار|الف|بليون))|\d{1,3}(?:[,٬]\d{3})+(?!\d)(?:[.٫]\d+)?|\d{1,3}(?:،\d{3})+(?!\d|،\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}\.000(?![\d.])|\d+(?:[.٫]\d+)?)"
     r"|(?P<word>[^\W\d_]+)|(?P<pct>[%٪])|(?P<punct>\S)"
 )
 _PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب")  # not ك: "كميات" is not ك + مئات
@@ -43,8 +43,13 @@ class Core:
     scale: float
 
 
-def tokenize(norm: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), m.lastgroup or "punct") for m in TOKEN.finditer(norm)]
+def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """The tokens of ``norm[start:end]`` (offsets into ``norm``)."""
+    found = TOKEN.finditer(norm, start, len(norm) if end is None else end)
+    return [Tok(*m.span(), m.group(), m.lastgroup or "punct") for m in found]
+
+
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
 
 
 def parse_digits(text: str) -> float | None:
@@ -52,6 +57,8 @@ def parse_digits(text: str) -> float | None:
         fraction, whole = text.split("ر")
         return float(f"{whole}.{fraction}")
     text = text.replace("٫", ".").replace("٬", ",")
+    if _DOTTED_THOUSANDS.fullmatch(text):  # "6.671.878", "100.000": dots between 3-digit groups
+        return float(text.replace(".", ""))
     if "،" in text:  # Arabic comma as a thousands separator: "15،000،000" (3-digit groups only)
         text = text.replace("،", "")
     if re.fullmatch(r"\d+,\d{1,2}", text):

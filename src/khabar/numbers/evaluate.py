@@ -33,7 +33,16 @@ any run):
   number range; a weekday joined to a date by الموافق is its own span, valued as the day it names;
   a month named generically ("أعلى حرارة في شهر يونيو سجلت عام 2014"), seasons ("الصيف الماضي"),
   holidays ("إجازة عيد الفطر") and a two-year academic year ("1437/1436هـ") are not annotated;
-  "من متر إلى متر ونصف" is the range [1, 1.5]; a phone number is a name, not a quantity.
+  "من متر إلى متر ونصف" is the range [1, 1.5]; a phone number is a name, not a quantity;
+- (added with the second batch of ``dev`` articles) a match score "38-0" is two numbers; a figure in
+  brackets is annotated without the brackets and without a scale or unit written after them
+  ("(5.969.428) مليون" = 5969428, "(100.000)ريال" = 100000); the number of a law article, a match
+  minute or an episode ("المادة (126)", "الدقيقة (17)") is a name; a verb of approach or excess
+  right before a figure is its qualifier ("تقارب 2.3 مليار ريال", "تتجاوز ملياري ريال"); a year
+  written after a relative year is one span ("العام الماضي 2014"); "19 منه" after "17 يوليو" is a
+  day; a sports season of two Hijri years ("1435هـ ـ 1436هـ") is neither a date nor two numbers; a
+  year after an event name ("أولمبياد ... 2016") is a year date. ``test3`` is a further held-out
+  file or split, evaluated with ``--gold PATH --split test3``.
 """
 
 from __future__ import annotations
@@ -158,7 +167,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> tuple[
     return spans, values
 
 
-SPLITS = ("dev", "test", "test2", "all")
+SPLITS = ("dev", "test", "test2", "test3", "all")
 
 
 def evaluate(layer: str, gold_path: Path = DEFAULT_GOLD, verbose: bool = False,

@@ -16,20 +16,21 @@ Span conventions (offsets into the original text):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from khabar.numbers import tables as tb
+from khabar.numbers.blocking import block_hamza_lookalikes, block_tokens
 from khabar.numbers.core import Core, Tok, lookup, parse_core, tokenize
-from khabar.text.normalize import NormalizedText, normalize_key
-from khabar.time.rules import normalized_text
+from khabar.numbers.tables import NUMBER_WORDS
+from khabar.text.normalize import normalize_key
+from khabar.time.scan import DUAL_FORMS, NUMBER_MARGINS, Anchor, FastNormalized, scan, windows
 
 _HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
-_DUALS: dict[str, str] = {}
-for _noun in tb.DUAL_NOUNS:
-    _key = normalize_key(_noun)
-    _stem = _key[:-1] + "ت" if _key.endswith("ه") else _key
-    for _suffix in ("ين", "ان"):
-        _DUALS[_stem + _suffix] = _noun
+_DUALS: dict[str, str] = DUAL_FORMS
 _QUALIFIER_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
+# "مليون ونصف", "3 آلاف وربع": a fraction of the last scale added.
+_AND_FRACTION = {normalize_key("ونصف"): 0.5, normalize_key("وربع"): 0.25}
+_QUALIFIER_LAST_WORDS = frozenset(key[-1] for key in tb.QUALIFIERS)
 _TWO = frozenset(normalize_key(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان"))
 _BETWEEN = frozenset(normalize_key(w) for w in ("بين", "وبين"))
 _FROM = frozenset(normalize_key(w) for w in ("من",))
@@ -115,7 +116,7 @@ def _unit_after(toks: list[Tok], j: int, prev_end: int) -> tuple[int, str] | Non
             return j + 2, adjectives[toks[j + 1].text]
         return j + 1, generic
     measure = _match_words(toks, j, _MEASURE_INDEX)
-    if measure:
+    if measure and (tb.MEASURES[measure[1]] != "point" or toks[j - 1].kind == "num"):
         return measure[0], tb.MEASURES[measure[1]]
     return None
 
@@ -138,60 +139,75 @@ def _counted(toks: list[Tok], j: int, norm_to_surface: dict[int, str], value: fl
     return surface
 
 
-# Folding ئ to ي makes the dual of مئة (مئتا، مئتي، مئتين، مئتان) look like forms of ميت "dead"
-# (عثر عليه ميتا): those folded forms count as 200 only when the original is written with ئ.
-_HAMZA_LOOKALIKES = frozenset({"ميتا", "ميتي", "ميتين", "ميتان"})
-
-
-def _block_hamza_lookalikes(toks: list[Tok], text: str, normalized: NormalizedText) -> None:
-    for tok in toks:
-        if tok.kind == "word" and any(tok.text.endswith(form) and len(tok.text) - len(form) <= 2
-                                      for form in _HAMZA_LOOKALIKES):
-            start, end = normalized.span_to_original(tok.start, tok.end)
-            if "\u0626" not in text[start:end]:
-                tok.blocked = True
-
-
 def find_numbers(text: str, blocked_spans: list[tuple[int, int]] | None = None) -> list[Found]:
-    """Numbers of ``text`` in original offsets; ``blocked_spans`` (original offsets) are skipped."""
+    """Numbers of ``text`` in original offsets; ``blocked_spans`` (original offsets) are skipped.
+
+    Only the windows of ``time.scan`` that hold a digit or a number word are tokenized and parsed."""
     if not text:
         return []
-    normalized = normalized_text(text)
-    toks = tokenize(normalized.text)
-    if not toks:
-        return []
-    blocked = [(normalized.from_original(s), normalized.from_original(e)) for s, e in blocked_spans or []]
-    _block(toks, blocked)
-    _block_hamza_lookalikes(toks, text, normalized)
+    scanned = scan(text)
+    normalized = scanned.normalized
+    blocked = sorted((normalized.from_original(s), normalized.from_original(e)) for s, e in blocked_spans or [])
+    anchors = [a for a in scanned.anchors if ("digits" in a.kinds or "num" in a.kinds) and not _inside(a, blocked)]
+    anchor_starts = [a.start for a in anchors]
+    out: list[Found] = []
+    for window in windows(normalized.text, anchors, NUMBER_MARGINS):
+        toks = tokenize(normalized.text, window.start, window.end)
+        if toks:
+            starts = anchor_starts[bisect_left(anchor_starts, window.start):bisect_left(anchor_starts, window.end)]
+            out.extend(_numbers_in(toks, starts, text, normalized, blocked))
+    for found in out:
+        found.start, found.end = normalized.span_to_original(found.start, found.end)
+    return out
 
-    def surface(k: int) -> str:
-        start, end = normalized.span_to_original(toks[k].start, toks[k].end)
-        return _HARAKAT.sub("", text[start:end])
 
-    class _Surface(dict[int, str]):
-        def __missing__(self, key: int) -> str:
-            return surface(key)
+class _Surfaces(dict[int, str]):
+    """Token index -> its original surface form without diacritics (computed on demand)."""
 
-    surfaces = _Surface()
+    def __init__(self, toks: list[Tok], text: str, normalized: FastNormalized) -> None:
+        super().__init__()
+        self.toks, self.text, self.normalized = toks, text, normalized
+
+    def __missing__(self, key: int) -> str:
+        start, end = self.normalized.span_to_original(self.toks[key].start, self.toks[key].end)
+        return _HARAKAT.sub("", self.text[start:end])
+
+
+def _inside(anchor: Anchor, spans: list[tuple[int, int]]) -> bool:
+    k = bisect_right(spans, (anchor.start, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= anchor.start and anchor.end <= spans[k][1]
+
+
+def _numbers_in(toks: list[Tok], anchor_starts: list[int], text: str, normalized: FastNormalized,
+                blocked: list[tuple[int, int]]) -> list[Found]:
+    """The numbers starting at the anchor tokens of one window (``toks``)."""
+    block_tokens(toks, blocked)
+    block_hamza_lookalikes(toks, text, normalized)
+    token_starts = [tok.start for tok in toks]
+    candidates = []
+    for start in anchor_starts:
+        k = bisect_left(token_starts, start)
+        if k < len(toks) and token_starts[k] == start and _maybe_number(toks[k]):
+            candidates.append(k)
+    surfaces = _Surfaces(toks, text, normalized)
     out: list[Found] = []
     i = 0
-    while i < len(toks):
-        if not _maybe_number(toks[i]):
-            i += 1
-            continue
+    for k in candidates:
+        if k < i:
+            continue  # inside the number found before
+        i = k
+        if k > 0 and toks[k - 1].kind == "num" and toks[k - 1].blocked \
+                and NUMBER_WORDS.get(toks[k].text, ("",))[0] in ("scale", "scale_plural"):
+            continue  # "المادة 5 ملايين": a scale after a figure that is a name or an ordinal
         core = parse_core(toks, i)
         if core is None or _weak(toks, core):
             dual = _dual(toks, i, surfaces) or _definite(toks, i)
             if dual:
                 out.append(dual[0])
                 i = dual[1]
-            else:
-                i += 1
             continue
         found, i = _expand(toks, core, surfaces)
         out.append(found)
-    for found in out:
-        found.start, found.end = normalized.span_to_original(found.start, found.end)
     return out
 
 
@@ -205,39 +221,6 @@ def _definite(toks: list[Tok], i: int) -> tuple[Found, int] | None:
     if toks[i - 1].text in _DEFINITE or toks[i - 1].text in tb.ORDINALS:
         return None
     return Found(tok.start, tok.end, tidy(value)), i + 1
-
-
-def _block(toks: list[Tok], blocked: list[tuple[int, int]]) -> None:
-    spans = sorted(blocked)
-    k = 0
-    for tok in toks:  # tokens and spans are both in text order: one sweep
-        while k < len(spans) and spans[k][1] <= tok.start:
-            k += 1
-        if k < len(spans) and spans[k][0] < tok.end:
-            tok.blocked = True
-    for k in range(1, len(toks)):  # names and clock times: "يوروفرست 300", "الساعة 12"
-        before = toks[k - 1].text
-        if before[:1] in ("و", "ف") and before[1:] in tb.NAME_BEFORE_NUMBER:
-            before = before[1:]
-        if toks[k].kind == "num" and (before in tb.NAME_BEFORE_NUMBER or (
-                k > 1 and f"{toks[k - 2].text} {toks[k - 1].text}" in tb.NAME_BEFORE_NUMBER)):
-            toks[k].blocked = True
-    for k in range(len(toks) - 1):  # hours before a part of the day: "7 مساء", "من 7 إلى 8.30 مساء"
-        if toks[k].kind == "num" and toks[k + 1].text in tb.TIME_OF_DAY and _clock_like(toks[k].text):
-            toks[k].blocked = True
-            if k >= 2 and toks[k - 1].text in _TO | {"و"} and toks[k - 2].kind == "num" \
-                    and _clock_like(toks[k - 2].text):
-                toks[k - 2].blocked = True
-    for k in range(1, len(toks) - 1):  # clock times and slashed figures: 10:30, 3/4
-        if toks[k].text in (":", "/") and toks[k - 1].kind == "num" and toks[k + 1].kind == "num" \
-                and toks[k].start == toks[k - 1].end and toks[k + 1].start == toks[k].end:
-            toks[k - 1].blocked = toks[k + 1].blocked = True
-
-
-def _clock_like(digits: str) -> bool:
-    """An hour (0-24) or an hour.minutes ("8.30")."""
-    hour, _, minutes = digits.replace("٫", ".").partition(".")
-    return hour.isdigit() and int(hour) <= 24 and (not minutes or (len(minutes) == 2 and int(minutes) < 60))
 
 
 def _weak(toks: list[Tok], core: Core) -> bool:
@@ -297,6 +280,12 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
         if second_core and toks[nxt + 1].kind == "num" and _high(second_core.value) > _low(value) \
                 and toks[nxt].start == end:
             value, end, nxt = (_low(value), _high(second_core.value)), toks[second_core.last].end, second_core.last + 1
+    if not ranged and nxt < len(toks) and toks[nxt].text in _AND_FRACTION and not isinstance(value, tuple):
+        value += _AND_FRACTION[toks[nxt].text] * (core.scale if core.has_scale else 1)
+        end, nxt = toks[nxt].end, nxt + 1
+        if core.has_scale and nxt < len(toks) and NUMBER_WORDS.get(toks[nxt].text[2:], ("",))[0] == "scale" \
+                and toks[nxt].text.startswith("ال"):
+            end, nxt = toks[nxt].end, nxt + 1  # "مليون ونصف المليون"
     if not ranged:
         found_qualifier = _qualifier_before(toks, core.first)
         if found_qualifier is not None:
@@ -309,6 +298,8 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
     if found_unit and unit is None:
         nxt, unit = found_unit
         end = toks[nxt - 1].end
+    elif unit is None and not isinstance(value, tuple) and nxt < len(toks) and toks[nxt].text == ")":
+        value, unit, nxt = _after_parenthesis(toks, nxt, value, core.has_scale)
     if qualifier is None and nxt < len(toks) and toks[nxt].text == "تقريبا":
         qualifier, end, nxt = "about", toks[nxt].end, nxt + 1
     about = None
@@ -322,11 +313,36 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
     return Found(start, end, result, unit, about, qualifier), max(nxt, core.last + 1)
 
 
+def _after_parenthesis(toks: list[Tok], j: int, value: float, has_scale: bool) -> tuple[float, str | None, int]:
+    """A scale or a unit after the closing parenthesis of a bracketed figure: "(237.273) ألف راكب"
+    (value times the scale), "(5.969.428) مليون" (the figure is already complete: the scale word is
+    redundant), "(100.000)ريال" (the unit). The span stays on the figure. Returns (value, unit, next)."""
+    k = j + 1
+    if k < len(toks) and not has_scale:
+        entry = NUMBER_WORDS.get(toks[k].text)
+        if entry is not None and entry[0] in ("scale", "scale_plural"):
+            if value < entry[1]:
+                value *= entry[1]
+            k += 1
+    found = _unit_after(toks, k, toks[k - 1].end) if k < len(toks) else None
+    if found is not None:
+        return value, found[1], found[0]
+    return value, None, k if k > j + 1 else j
+
+
 def _qualifier_before(toks: list[Tok], first: int) -> tuple[str, int] | None:
     """A qualifier ending just before token ``first`` ("أكثر من", "ما يزيد عن"), possibly glued to
     a proclitic of one or two letters ("وأكثر من", "بأكثر من", "وبما يزيد عن"), which is left out:
     (qualifier, normalized start)."""
-    for k in range(3, 0, -1):
+    if first == 0:
+        return None
+    if toks[first - 1].text == "ال" and first > 1:  # "ما يقارب الـ100", "نحو الـ80000"
+        return _qualifier_before(toks, first - 1)
+    last = toks[first - 1].text
+    if last not in _QUALIFIER_LAST_WORDS and not any(
+            last.startswith(p) and last[len(p):] in _QUALIFIER_LAST_WORDS for p in _QUALIFIER_PROCLITICS[1:]):
+        return None
+    for k in range(4, 0, -1):
         if first - k < 0:
             continue
         words = tuple(t.text for t in toks[first - k:first])

@@ -10,6 +10,8 @@ keeps a generic name because it is ambiguous).
 
 from __future__ import annotations
 
+import re
+
 from khabar.text.normalize import normalize_key
 
 # kind: unit | teen_head | ten_word | ten | hundred | scale | scale_dual | scale_plural | vague |
@@ -76,12 +78,13 @@ def _build() -> dict[str, NumberWord]:
     add("vague_few", 3, "بضعة", "بضع")
     add("fraction", 0.5, "نصف")
     add("fraction", 0.25, "ربع")
+    add("fraction", 1 / 3, "ثلث")
     return table
 
 
 NUMBER_WORDS: dict[str, NumberWord] = _build()
 # Words that are numbers only with a word after them (never at a clause end): ست "lady", خمس "fifth".
-WEAK_UNITS: frozenset[str] = frozenset(normalize_key(w) for w in ("ست", "خمس", "سبع", "تسع", "ثمان", "ربع", "نصف"))
+WEAK_UNITS: frozenset[str] = frozenset(normalize_key(w) for w in ("ست", "خمس", "سبع", "تسع", "ثمان", "ربع", "نصف", "ثلث"))
 
 PERCENT_WORDS: tuple[tuple[str, ...], ...] = tuple(tuple(normalize_key(w) for w in words) for words in (
     ("بالمئة",), ("بالمائة",), ("بالمية",), ("في", "المئة"), ("في", "المائة"), ("في", "المية"),
@@ -137,19 +140,28 @@ _MEASURES = {
     "MW": ("ميغاواط", "ميجاوات", "ميغاوات", "ميجاواط"),
     "mile": ("ميل", "ميلا", "أميال"),
     "degree": ("درجة", "درجات"),
+    "celsius": ("درجة مئوية", "درجات مئوية", "درجة مئويه"),
+    "km/h": ("كم/ساعة", "كم/س", "كيلومتر في الساعة", "كيلومترا في الساعة", "كلم/ساعة", "كم في الساعة"),
+    "point": ("نقطة", "نقاط"),
     "km2": ("كيلومتر مربع", "كيلومترا مربعا", "كم مربع", "كم2"),
     "m2": ("متر مربع", "مترا مربعا", "م2"),
     "m3": ("متر مكعب", "مترا مكعبا", "أمتار مكعبة", "م3", "م مكعب"),
 }
 MEASURES: dict[tuple[str, ...], str] = {
-    tuple(normalize_key(f).split()): code for code, forms in _MEASURES.items() for f in forms
+    tuple(re.findall(r"[^\W\d_]+|\d+|\S", normalize_key(f))): code for code, forms in _MEASURES.items() for f in forms
 }
 
 # Words before a number that qualify it (longest first when matching).
 QUALIFIERS: dict[tuple[str, ...], str] = {tuple(normalize_key(w).split()): q for w, q in {
     "أكثر من": "more_than", "اكثر من": "more_than", "أزيد من": "more_than", "ما يزيد على": "more_than",
     "ما يزيد عن": "more_than", "ما يربو على": "more_than", "ما لا يقل عن": "at_least", "لا يقل عن": "at_least",
-    "أقل من": "less_than", "ما لا يزيد على": "at_most", "ما لا يزيد عن": "at_most", "نحو": "about",
+    "أقل من": "less_than", "ما لا يزيد على": "at_most",
+    # verbs of approaching and exceeding right before the figure ("بقيمة تقارب 2.3 مليار")
+    "تقارب": "about", "يقارب": "about", "قاربت": "about", "قارب": "about", "تناهز": "about", "يناهز": "about",
+    "ناهز": "about", "ناهزت": "about", "تتجاوز": "more_than", "يتجاوز": "more_than", "تجاوز": "more_than",
+    "تجاوزت": "more_than", "تفوق": "more_than", "يفوق": "more_than", "فاق": "more_than", "فاقت": "more_than",
+    "تزيد على": "more_than", "يزيد على": "more_than", "تزيد عن": "more_than", "يزيد عن": "more_than",
+    "تربو على": "more_than", "يربو على": "more_than", "لا تقل عن": "at_least", "ما لا تقل عن": "at_least", "ما لا يزيد عن": "at_most", "نحو": "about",
     "حوالي": "about", "حوالى": "about", "قرابة": "about", "زهاء": "about", "ما يقارب": "about",
     "ما يقرب من": "about", "تقريبا": "about", "قرابة الـ": "about", "نحو الـ": "about",
 }.items()}
@@ -167,7 +179,12 @@ DUAL_NOUNS: tuple[str, ...] = (
     "قذيفة", "منزل", "هجوم", "انفجار", "هدف", "نقطة", "مقعد", "قرية", "مدينة", "مليار", "فريق", "مباراة",
     "طالب", "طالبة", "سجين", "حالة", "وفاة", "فتاة",
     "قطار", "سفينة", "حافلة", "مروحية", "دبابة", "مدرسة", "مسجد", "شقيق", "شقيقة",
+    "سيدة", "رحلة", "شركة", "جولة", "عملية", "مشروع", "منطقة",
 )
+# Not added: nouns whose sound plural or broken plural looks like a dual (مواطنين، مقيمين، مصابين،
+# لاعبين، بلدان).
+# Dual-looking forms that are names: "طالبان" (the Taliban), not two students.
+NOT_DUALS: frozenset[str] = frozenset(normalize_key(w) for w in ("طالبان",))
 # Sound masculine plurals look like duals (مسلحين، مدنيين، لاعبين): such nouns are left out above.
 
 # Ordinals before عشر/عشرة ("الخامس عشر", "حادي عشر"): then عشر is not the number 10.
@@ -184,6 +201,10 @@ ORDINALS: frozenset[str] = frozenset(normalize_key(w) for w in (
 NAME_BEFORE_NUMBER: frozenset[str] = frozenset(normalize_key(w) for w in (
     "يوروفرست", "ستوكس", "كاك", "بورز", "تايمز", "فوتسي", "نيكي", "نيكاي", "راسل", "داكس", "إم إس سي آي",
     "الساعة", "الساعه", "للساعة", "بالساعة",
+    # numbers that name or point, not count: articles of a law, match minutes, phone numbers, codes
+    "المادة", "المواد", "بالمواد", "للمادة", "بالمادة", "البند", "الفقرة", "الدقيقة", "رقم", "برقم", "الرقم",
+    "هاتف", "الهاتف", "جوال", "الجوال", "واتساب", "فاكس", "الفاكس", "كود", "رمز", "الرمز", "الحلقة", "الجولة",
+    "مونديال", "المونديال", "أولمبياد", "الأولمبياد", "إكسبو",
 ))
 
 # Parts of the day after a clock time ("7 مساء", "من ٧ إلى ٨.٣٠ مساءً"): the number before is an hour.
@@ -200,3 +221,10 @@ CHANGE_STEMS: tuple[str, ...] = tuple(normalize_key(w) for w in (
     "قفز", "يقفز", "تقليص", "قلص", "خفض", "تخفيض", "يخفض", "تغيير", "تحول", "تحويل", "تعديل", "انتقل", "نقل",
     "تضاعف", "ضاعف", "زيد", "تطور", "وصل", "يصل",
 ))
+
+# Singular nouns after which "الـ20" is an ordinal or a name, not a count ("للشهر الـ20 على التوالي",
+# "القرن الـ11", "الدورة الـ16", "اللقاء التشاوري الـ15"); keys without the article.
+ORDINAL_NOUNS: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "شهر", "قرن", "عام", "دورة", "نسخة", "جولة", "مركز", "دور", "أسبوع", "يوم", "ذكرى", "مرتبة", "حلقة",
+    "موسم", "لقاء", "قمة", "مؤتمر", "مطار", "مرة", "طبعة", "بطولة", "وجهة", "فقرة", "مادة", "بند", "صفحة",
+    "تشاوري", "سنوي", "سنوية", "عيد"))

@@ -34,7 +34,8 @@ from khabar.time.hijri import (
 )
 from khabar.time.rules import DateMatch
 
-RELATIVE_KINDS = frozenset({"weekday", "relative_day", "period", "offset", "month_relative", "weekday_dm"})
+RELATIVE_KINDS = frozenset({"weekday", "relative_day", "period", "offset", "month_relative", "weekday_dm",
+                            "month_in_year"})
 
 
 def parse_published(value: str | None) -> date | None:
@@ -95,9 +96,38 @@ def _absolute(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
     if year is None:
         if anchor is None:
             return None, precision
-        year = _closest_year(anchor, anchor.year,
-                             lambda y: _safe_date(y, match.month or 1, match.day or 15))
+        year = _yearless_year(match, anchor)
     return _format(_safe_date(year, match.month or 1, match.day or 1), precision), precision
+
+
+# How far ahead of the publication date a yearless date may be read in the coming year without a
+# future marker ("يبدأ في 20 أغسطس"); beyond it, news reports the past ("في 15 نوفمبر" = last November).
+NEAR_FUTURE_DAYS = {"day": 45, "month": 75}
+
+
+def _yearless_year(match: DateMatch, anchor: date) -> int:
+    """The year of a Gregorian day or month written without one: the occurrence whose weekday agrees
+    with a weekday written next to it; else the next occurrence after a future marker; else the
+    latest one not after publication, unless the next one is near (``NEAR_FUTURE_DAYS``)."""
+    month, day = match.month or 1, match.day
+    options = [(y, d) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+               if (d := _safe_date(y, month, day or 15)) is not None]
+    if not options:
+        return anchor.year
+    if match.weekday is not None and day:
+        agreeing = [option for option in options if option[1].weekday() == match.weekday]
+        if agreeing:
+            return min(agreeing, key=lambda o: abs((o[1] - anchor).days))[0]
+    if day is None:  # a month: the publication month counts as "not after"
+        options = [(y, d.replace(day=1)) for y, d in options]
+        anchor = anchor.replace(day=1)
+    past = [o for o in options if o[1] <= anchor]
+    future = [o for o in options if o[1] > anchor]
+    if match.direction == "future" and future:
+        return future[0][0]
+    if future and (not past or (future[0][1] - anchor).days <= NEAR_FUTURE_DAYS["day" if day else "month"]):
+        return future[0][0]
+    return past[-1][0]
 
 
 def _closest_year(anchor: date, year: int, to_date: Callable[[int], date | None]) -> int:
@@ -157,6 +187,9 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
     if match.kind == "offset":
         count = match.offset or 1
         return _format(_shift(anchor, unit, -count if match.direction == "past" else count), unit), unit
+    if match.kind == "month_in_year" and match.month:  # "يونيو من العام الحالي"
+        day = _safe_date(anchor.year + (match.offset or 0), match.month, match.day or 1)
+        return _format(day, "day" if match.day else "month"), "day" if match.day else "month"
     if match.kind == "month_relative" and match.month and match.calendar == "hijri":
         return _hijri_month_relative(match.month, match.direction, anchor), "month"
     if match.kind == "month_relative" and match.month:

@@ -1,20 +1,24 @@
 """Find Arabic date expressions (no resolution): regular expressions over the normalized text.
 
-Every pattern runs on ``normalize(text).text`` (digits folded to ASCII, hamza/ta marbuta folded) and
+Every pattern runs on the normalized text (``time.scan.fast_normalize``: digits folded to ASCII, hamza/ta marbuta folded) and
 reports a span that is mapped back to original offsets. A single-letter proclitic (و ف ب ل ك) in
 front of the expression is left out of the span: "بالأمس" -> "الأمس", "ولعام 2014" -> "عام 2014".
 Overlapping matches are resolved longest first.
+
+Speed: ``time.scan`` finds, in one regular-expression pass, where a month name, weekday, relative
+day, period noun, duration unit or four-digit year occurs; each pattern runs only in the small
+windows around the anchors it needs (a pattern for "12 مارس" never scans text without a month name).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.numbers.tables import CHANGE_STEMS, CURRENCIES, MEASURES, PERCENT_WORDS
-from khabar.text.normalize import NormalizedText, normalize
 from khabar.time import tables as t
+from khabar.time.scan import DATE_MARGINS, Anchor, FastNormalized, alternation, scan, windows
 
 
 @dataclass(slots=True)
@@ -23,7 +27,7 @@ class DateMatch:
 
     start: int
     end: int
-    kind: str  # absolute | weekday | relative_day | period | offset | month_relative
+    kind: str  # absolute | weekday | relative_day | period | offset | month_relative | month_in_year | skip
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -35,31 +39,7 @@ class DateMatch:
     qualifier: str | None = None
 
 
-def _trie_regex(node: dict[str, dict], terminal: bool = False) -> str:  # type: ignore[type-arg]
-    """A regex for the words of a character trie: shared prefixes are factored out, so a failing
-    position costs one character test instead of one test per word."""
-    branches = []
-    for ch in sorted(node, key=lambda c: (c == "", c)):
-        if ch == "":
-            continue
-        piece = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(piece + _trie_regex(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def _alt(words: object) -> str:
-    """One regex matching any of ``words`` (longest first; a space matches any whitespace)."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in set(words):  # type: ignore[call-overload]
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return "(?:" + _trie_regex(root) + ")"
-
+_alt = alternation
 
 _GM = _alt(t.GREGORIAN_MONTHS)
 _HM = _alt(t.HIJRI_MONTHS)
@@ -105,19 +85,33 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_hijri", re.compile(
         r"(?<![\w/.-])(?P<span>(?P<year>1[34]\d\d)\s*(?P<era>" + _alt(t.HIJRI_ERAS) + r"))(?!\w)")),
     ("year_range", re.compile(
-        r"(?<!\w)[وف]?(?:من|بين)\s+(?P<span>(?P<year>(?:19|20)\d\d))(?:\s*م)?\s+(?:الي|حتي|و)\s*"
+        r"(?<!\w)[وفل]?(?:(?:من|بين)\s+(?:(?:عامي|سنتي|العامين|عام|سنه)\s+)?|(?:عامي|سنتي|العامين)\s+)"
+        r"(?P<span>(?P<year>(?:19|20)\d\d))(?:\s*م)?\s+(?:الي|حتي|و)\s*(?:(?:عام|سنه)\s+)?"
         r"(?P<span2>(?P<year2>(?:19|20)\d\d)(?:\s*م(?!\w))?)(?![\w%٪]|[.,٫٬]\d)")),
     ("year_noun", re.compile(_PRE + r"(?P<span>(?:سنه|عام|العام|السنه)\s+" + _YEAR + r")(?!\w)")),
     ("year_prep", re.compile(
         r"(?<!\w)(?:[وف])?" + _alt(t.YEAR_PREPOSITIONS) + r"\s+(?P<span>(?P<year>(?:19|20)\d\d)"
-        r"(?:\s*(?P<era>" + _ERA + r")(?!\w))?)(?![\d.,٫٬%٪])")),
+        r"(?:\s*(?P<era>" + _ERA + r")(?!\w))?)(?![\d%٪]|[.,٫٬]\d)")),
+    ("year_event", re.compile(
+        r"(?<!\w)[وفبلك]?" + _alt(t.EVENT_NAMES) + r"(?:\s+[^\s\d.,،:;؛()]+){0,4}?\s+(?P<span>(?P<year>(?:19|20)\d\d))"
+        r"(?![\w%٪]|[.,٫٬]\d|\s*[-/]\s*\d)")),
     ("weekday", re.compile(
         _PRE + rf"(?P<span>(?:(?P<yawm>يوم)\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?)(?!\w)")),
     ("relative_day", re.compile(
         _PRE + rf"(?P<span>(?P<rd>{_alt(t.RELATIVE_DAYS)})(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?)(?!\w)")),
     ("period", re.compile(
-        _PRE + rf"(?P<span>(?:(?P<per>{_alt(t.PERIODS)})\s+(?P<rel>{_REL})|(?:هذا|هذه)\s+(?P<per2>{_alt(t.PERIODS)})))"
-        r"(?!\w)")),
+        _PRE + rf"(?P<span>(?:(?P<per>{_alt(t.PERIODS)})\s+(?P<rel>{_REL})|(?:هذا|هذه)\s+(?P<per2>{_alt(t.PERIODS)}))"
+        r"(?:\s+(?P<pyear>(?:19|20)\d\d)(?:\s*م)?)?)(?!\w)(?![.,٫٬]\d)")),
+    ("month_yrel", re.compile(
+        _PRE + rf"(?P<span>(?:(?P<day>[0-3]?\d)\s+)?(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}\s+(?:من\s+)?(?:العام|السنه)\s+"
+        rf"(?P<rel>{_REL}))(?!\w)")),
+    ("same_month", re.compile(r"(?<!\w)(?:حتي|الي|و|لغايه|ولغايه)\s*(?P<span>(?P<day>[0-3]?\d)\s+منه)(?!\w)")),
+    ("season", re.compile(
+        r"(?<![\w/.-])(?P<span>(?P<year>1[34]\d\d)\s*ه?\s*[-/]?\s*(?P<year2>1[34]\d\d)\s*ه)(?!\w)")),
+    ("year_dash", re.compile(
+        r"(?<![\w/.-])(?P<span>(?P<year>(?:19|20)\d\d))\s*-\s*(?P<span2>(?P<year2>(?:19|20)\d\d))(?![\w%٪/-]|[.,٫٬]\d)")),
+    ("hijri_month_prep", re.compile(
+        r"(?<!\w)(?:[وف])?" + _alt(t.HIJRI_MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<hm>{_HM}))(?!\w)(?!\s*\d)")),
     ("offset", re.compile(
         _PRE + rf"(?P<span>(?P<dir>قبل|منذ|بعد)\s+(?:(?P<q>{_alt(t.QUALIFIERS)})\s+)?"
         rf"(?:(?P<cnt>\d{{1,3}}|{_alt(t.SMALL_NUMBERS)})\s+)?(?P<unit>{_alt(t.DURATION_UNITS)}))(?!\w)(?!\s*\d)")),
@@ -161,7 +155,9 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
                                  direction=_DIRECTION.get(g["rel"], "current"))
             if year is None and _since_before(norm, start):
                 return DateMatch(start, end, "month_relative", None, month, day, direction="since")
-            return DateMatch(start, end, "absolute", year, month, day, calendar)
+            weekday = t.WEEKDAYS[g["wd"]] if g.get("wd") else None
+            direction = "future" if year is None and _future_before(norm, start) else None
+            return DateMatch(start, end, "absolute", year, month, day, calendar, weekday, direction)
         if kind == "greg_month":
             return DateMatch(start, end, "absolute", year, month, None, calendar)
         direction = _DIRECTION.get(g.get("rel") or "", "current")
@@ -180,7 +176,7 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         return DateMatch(start, end, "weekday_dm", None, month, day, "hijri" if hijri_context else "gregorian",
                          weekday=t.WEEKDAYS[g["wd"]])
     if kind == "year_bare":
-        before = norm[:start].split()
+        before = norm[max(0, start - 30):start].split()
         if not before or before[-1] in t.NOT_YEAR_BEFORE or before[-1].startswith("ال"):
             return None
         return DateMatch(start, end, "absolute", int(g["year"]), None, None, "gregorian")
@@ -201,6 +197,13 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         if calendar == "gregorian" and not 1800 <= (year or 0) <= 2200:
             return None
         return DateMatch(start, end, "absolute", year, month, day, calendar)
+    if kind == "year_event":
+        following = _WORD.match(norm, end + 1) if norm[end:end + 1] == " " else None
+        before = norm[max(0, start - 20):start].split()
+        if (following and following.group().lstrip("وبل") in _AMOUNT_WORDS) or \
+                (before and before[-1] in t.NOT_YEAR_BEFORE):
+            return None
+        return DateMatch(start, end, "absolute", int(g["year"]), None, None, "gregorian")
     if kind in ("year_noun", "year_prep", "year_hijri"):
         if calendar == "gregorian" and not 1000 <= (year or 0) <= 2200:
             return None
@@ -226,7 +229,31 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
     if kind == "period":
         per = g.get("per") or g.get("per2") or ""
         direction = _DIRECTION.get(g.get("rel") or "", "current")
+        if g.get("pyear"):
+            if t.PERIODS[per] == "year":  # "العام الماضي 2014": the year written out wins
+                return DateMatch(start, end, "absolute", int(g["pyear"]), None, None, "gregorian")
+            end = m.start("pyear")
+            end = len(norm[:end].rstrip()) if norm[:end].endswith(" ") else end
         return DateMatch(start, end, "period", unit=t.PERIODS[per], direction=direction)
+    if kind == "month_yrel":  # "يونيو من العام الحالي": that month of the year named
+        month = t.GREGORIAN_MONTHS[re.sub(r"\s+", " ", g["gm"])]
+        day = int(g["day"]) if g.get("day") else None
+        if day is not None and not 1 <= day <= 31:
+            return None
+        shift = {"past": -1, "future": 1}.get(_DIRECTION.get(g["rel"], "current"), 0)
+        return DateMatch(start, end, "month_in_year", None, month, day, offset=shift)
+    if kind == "same_month":  # "منذ 17 يوليو حتى 19 منه": completed from the date before it
+        return DateMatch(start, end, "same_month", day=int(g["day"]))
+    if kind == "season":  # "1435هـ - 1436هـ", "1437/1436هـ": a season, not a date (not reported)
+        first, second = int(g["year"]), int(g["year2"])
+        return DateMatch(start, end, "skip") if abs(first - second) == 1 else None
+    if kind == "hijri_month_prep":
+        if re.sub(r"\s+", " ", g["hm"]) in t.AMBIGUOUS_HIJRI_MONTHS:
+            return None
+        month = t.HIJRI_MONTHS[re.sub(r"\s+", " ", g["hm"])]
+        if _since_before(norm, start):
+            return DateMatch(start, end, "month_relative", None, month, None, "hijri", direction="since")
+        return DateMatch(start, end, "absolute", None, month, None, "hijri")
     if kind == "offset":
         unit, implied = t.DURATION_UNITS[g["unit"]]
         count: int | None = implied
@@ -238,6 +265,8 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
                 return None  # "قبل أيام": too vague to place
             count = 1
         direction = "future" if g["dir"] == "بعد" else "past"
+        if g["dir"] != "منذ" and _EVENT_RELATIVE.match(norm, end):
+            return None  # "بعد سبعة أشهر على انتهاء المهمة": counted from an event, not from publication
         qualifier = t.QUALIFIERS.get(re.sub(r"\s+", " ", g["q"])) if g.get("q") else None
         return DateMatch(start, end, "offset", offset=count, unit=unit, direction=direction, qualifier=qualifier)
     return None
@@ -264,6 +293,7 @@ def _year_range(m: re.Match[str]) -> list[DateMatch]:
             DateMatch(*m.span("span2"), "absolute", second, None, None, "gregorian")]
 
 
+_EVENT_RELATIVE = re.compile(r"\s+(?:علي|من)\s+(?!الان(?!\w))")
 _HIJRI_ERA = re.compile(r"\d\s*ه(?!\w)")
 _CLAUSE_END = re.compile(r"[.!?؟؛;:\n]")
 
@@ -292,46 +322,75 @@ def _looks_like_dual(norm: str, start: int, weekday: str) -> bool:
     return bool(before) and before[-1].startswith("ال") and before[-1].endswith(("ين", "ان"))
 
 
-@lru_cache(maxsize=4)
-def normalized_text(text: str) -> NormalizedText:
-    """``normalize(text)``, cached: the numbers and dates stages both read the same article."""
-    return normalize(text)
+def normalized_text(text: str) -> FastNormalized:
+    """The normalized text with its offset map, cached: the numbers and dates stages share it."""
+    return scan(text).normalized
 
 
-# Cheap gates: a pattern family runs only when its key words occur at all.
-_GATES: dict[str, re.Pattern[str]] = {
-    "greg": re.compile(_GM), "hijri": re.compile(_HM), "numeric": re.compile(r"\d\s?[/.-]\s?\d"),
-    "year": re.compile(r"\d{4}"), "numeric_dm": re.compile(r"\d\s?/\s?\d"),
+_GATES: dict[str, re.Pattern[str]] = {"hijri": re.compile(_HM)}
+# The anchor (see ``time.scan``) every match of a pattern contains: a pattern runs only in the
+# windows around its own anchors. "year" is a run of four digits.
+_ANCHOR_OF: dict[str, str] = {
+    "greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
+    "greg_month_prep": "greg", "month_yrel": "greg", "hijri_month_rel": "hijri", "hijri_month_bare": "hijri",
+    "hijri_day": "hijri", "hijri_month": "hijri", "hijri_month_prep": "hijri", "weekday_dm": "wd", "weekday": "wd",
+    "year_bare": "year", "numeric_dmy": "year", "numeric_ymd": "year", "year_hijri": "year", "year_range": "year",
+    "year_noun": "year", "year_prep": "year", "season": "year", "year_dash": "year", "year_event": "year",
+    "same_month": "digits", "relative_day": "rel", "period": "per", "offset": "unit",
 }
-_FAMILY = {"year_hijri": "year", "year_range": "year", "hijri_month_rel": "hijri", "weekday_dm": "numeric_dm", "year_bare": "year", "greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
-           "greg_month_prep": "greg", "hijri_month_bare": "hijri", "hijri_day": "hijri", "hijri_month": "hijri",
-           "numeric_dmy": "numeric", "numeric_ymd": "numeric", "year_noun": "year", "year_prep": "year"}
+_GROUPS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _kind, _pattern in _PATTERNS:
+    _GROUPS.setdefault(_ANCHOR_OF[_kind], []).append((_kind, _pattern))
 
 
 def find_dates(text: str) -> list[DateMatch]:
     """All date expressions in ``text`` (original offsets), non-overlapping, in text order."""
     if not text:
         return []
-    return [replace(match) for match in _find_dates(text)]
+    return [DateMatch(m.start, m.end, m.kind, m.year, m.month, m.day, m.calendar, m.weekday, m.direction, m.offset,
+                      m.unit, m.qualifier) for m in _find_dates(text)]
+
+
+_NEEDS_SEPARATOR = frozenset({"numeric_dmy", "numeric_ymd", "year_dash"})
+
+
+def _separators(chunk: str) -> str:
+    """Which of the numeric-date separators / . - occur in ``chunk``."""
+    return "".join(ch for ch in "/.-" if ch in chunk)
+
+
+def _anchors_of(group: str, anchors: list[Anchor]) -> list[Anchor]:
+    if group == "year":
+        return [a for a in anchors if a.long_digits]
+    return [a for a in anchors if group in a.kinds]
 
 
 @lru_cache(maxsize=4)
 def _find_dates(text: str) -> tuple[DateMatch, ...]:
-    normalized = normalized_text(text)
+    scanned = scan(text)
+    normalized = scanned.normalized
     norm = normalized.text
-    open_gates = {name for name, gate in _GATES.items() if gate.search(norm)}
+    has_event = any("event" in a.kinds for a in scanned.anchors)
     candidates: list[DateMatch] = []
-    for kind, pattern in _PATTERNS:
-        family = _FAMILY.get(kind)
-        if family is not None and family not in open_gates:
+    for group, patterns in _GROUPS.items():
+        if group == "digits" and "منه" not in norm:
             continue
-        for match in pattern.finditer(norm):
-            if kind == "year_range":
-                candidates.extend(_year_range(match))
-                continue
-            found = _build(kind, match, norm)
-            if found is not None:
-                candidates.append(found)
+        anchors = _anchors_of(group, scanned.anchors)
+        if not anchors:
+            continue
+        for window in windows(norm, anchors, DATE_MARGINS[group]):
+            separators = _separators(norm[window.start:window.end]) if group == "year" else ""
+            for kind, pattern in patterns:
+                if (kind == "year_event" and not has_event) or (kind in _NEEDS_SEPARATOR and not separators) \
+                        or (kind == "year_dash" and "-" not in separators):
+                    continue
+                for match in pattern.finditer(norm, window.start, window.end):
+                    if kind in ("year_range", "year_dash"):
+                        candidates.extend(_year_range(match))
+                        continue
+                    found = _build(kind, match, norm)
+                    if found is not None:
+                        candidates.append(found)
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[DateMatch] = []
     occupied = bytearray(len(norm) + 1)
@@ -340,6 +399,36 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
             taken.append(cand)
             occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort(key=lambda c: c.start)
+    taken = _link_neighbours(taken, norm)
     for cand in taken:
         cand.start, cand.end = normalized.span_to_original(cand.start, cand.end)
     return tuple(taken)
+
+
+_COPIED = ("kind", "year", "month", "calendar", "direction", "offset", "unit")
+
+
+def _link_neighbours(taken: list[DateMatch], norm: str) -> list[DateMatch]:
+    """Complete expressions that lean on a neighbour: "19 منه" takes the month of the date before
+    it; a weekday joined by الموافق to a date takes that date ("يوم الخميس الموافق 20 أغسطس"); a word
+    before a date that names a part of it ("أواخر", "منتصف") becomes its qualifier."""
+    out: list[DateMatch] = []
+    for k, cand in enumerate(taken):
+        if cand.kind == "same_month":
+            previous = next((p for p in reversed(out) if p.month is not None and p.kind != "skip"), None)
+            if previous is None or cand.start - previous.end > 80:
+                continue
+            day = cand.day
+            for name in _COPIED:
+                setattr(cand, name, getattr(previous, name))
+            cand.day = day
+        elif cand.kind == "weekday" and k + 1 < len(taken):
+            following = taken[k + 1]
+            if following.day is not None and norm[cand.end:following.start].strip(" ،,") == "الموافق":
+                for name in (*_COPIED, "day"):
+                    setattr(cand, name, getattr(following, name))
+        before = norm[max(0, cand.start - 12):cand.start].split()
+        if before and cand.qualifier is None:
+            cand.qualifier = t.PART_QUALIFIERS.get(before[-1].lstrip("وف"))
+        out.append(cand)
+    return out

@@ -16,6 +16,8 @@ def date_expressions(text: str, published: str | None) -> tuple[list[DateExpr], 
     out: list[DateExpr] = []
     unresolved = False
     for match in find_dates(text):
+        if match.kind == "skip":  # a season ("1435هـ - 1436هـ"): no date, but no number either
+            continue
         relative = needs_anchor(match)
         value, precision = resolve(match, anchor)
         if relative and anchor is None:

@@ -136,3 +136,19 @@ NOT_YEAR_BEFORE: frozenset[str] = frozenset(normalize_key(w) for w in (
     "سعر", "بسعر", "مستوى", "نقطة", "عند", "لتصل", "ليصل", "ليبلغ", "لتبلغ", "وصل", "وصلت", "سجل", "سجلت",
     "ارتفع", "ارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت", "صعد", "صعدت", "هبط", "هبطت", "يوروفرست", "ستوكس",
     "كاك", "بورز", "تايمز", "نيكي", "فوتسي"))
+
+# Event names followed by their year ("مونديال 2014", "أولمبياد ريو دي جانيرو الصيفي 2016",
+# "إكسبو 2020"): the year is a date, not a quantity (the name may have up to four words between).
+EVENT_NAMES: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "مونديال", "المونديال", "لمونديال", "أولمبياد", "الأولمبياد", "لأولمبياد", "بأولمبياد", "أولمبياد",
+    "اكسبو", "إكسبو", "كأس", "بطولة", "دورة", "انتخابات", "رؤية", "موسم"))
+
+# Prepositions after which a bare Hijri month name is a month ("خلال رمضان", "منذ شوال").
+HIJRI_MONTH_PREPOSITIONS: tuple[str, ...] = tuple(normalize_key(w) for w in (
+    "في", "منذ", "خلال", "حتى", "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "قبل", "بعد", "طوال"))
+# Hijri month names that are also common words or names ("صفر" zero, "رجب" a first name).
+AMBIGUOUS_HIJRI_MONTHS: frozenset[str] = frozenset(normalize_key(w) for w in ("صفر", "رجب"))
+# Words just before a date that say which part of it is meant ("أواخر يوليو", "منتصف الشهر الماضي").
+PART_QUALIFIERS: dict[str, str] = _fold({
+    "منتصف": "mid", "أواسط": "mid", "أواخر": "late", "نهاية": "late", "أوائل": "early", "مطلع": "early",
+    "بداية": "early", "مستهل": "early"})
