@@ -1,4 +1,4 @@
-"""CLI: ``khabar eval quotes [--split dev|test|all] [--json] [--errors]``."""
+"""CLI: ``khabar eval quotes [--split NAME|all] [--gold PATH] [--json] [--errors]``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,22 @@ from khabar.cli_groups import CommandGroups
 
 
 def _run(args: argparse.Namespace) -> int:
-    from khabar.quotes.evaluate import evaluate
-    report = evaluate(args.split)
+    from pathlib import Path
+
+    from khabar.quotes.evaluate import GOLD_PATH, evaluate, split_names
+    gold = Path(args.gold) if args.gold else GOLD_PATH
+    if not gold.is_file():
+        print(f"quotes eval: no gold file at {gold}")
+        return 2
+    try:
+        splits = split_names(gold)
+    except ValueError as error:
+        print(f"quotes eval: {error}")
+        return 2
+    if args.split != "all" and args.split not in splits:
+        print(f"quotes eval: split {args.split!r} not in {gold.name} (present: {', '.join(sorted(splits)) or 'none'})")
+        return 2
+    report = evaluate(args.split, gold_path=gold)
     data = report.to_json()
     data["split"] = args.split
     if args.errors:
@@ -36,7 +50,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(groups: CommandGroups) -> None:
     parser = groups.eval.add_parser("quotes", help="quote attribution P/R and speaker accuracy on annotated articles")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--split", default="dev",
+                        help="which records to score: any split present in the gold file (dev, test, ...) or all")
+    parser.add_argument("--gold", metavar="PATH", help="gold JSONL file (default: the project's tests/data/quotes/gold.jsonl)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list misses, spurious quotes and wrong speakers")
     parser.set_defaults(handler=_run)

@@ -3,19 +3,21 @@ channel, and how the content is introduced: colon, quotation mark, complementize
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from khabar.caches import WORD_CACHE_SIZE
-from khabar.document import Document, Quotation
-from khabar.quotes.lexicon import CueForm, Lexicon
-from khabar.quotes.marks import repair_quotations
+from khabar.document import Quotation
+from khabar.quotes.context import TOKEN_START, Context
+from khabar.quotes.lexicon import CueForm
 from khabar.quotes.phrases import (
+    MASDAR_RE,
     collect_np,
     is_comp,
     looks_like_verb,
     match_channel,
     parse_source,
     short_quoted_name,
+    skip_time,
 )
 from khabar.quotes.words import (
     ADDRESSEE_PRONOUNS,
@@ -24,18 +26,13 @@ from khabar.quotes.words import (
     CONNECTORS,
     FRAGMENT_PREPOSITIONS,
     OBJECT_NOUNS,
-    OBJECT_PRONOUN_SUFFIXES,
     QUOTE_MARKS,
+    SAY_LEMMAS,
     SENTENCE_END,
-    TIME_WORDS,
     Tok,
+    strip_conj,
 )
 from khabar.text.normalize import normalize_key
-
-# Cue lookups by folded word, shared across documents (the lexicon is loaded once).
-_CUE_CACHE: dict[int, dict[str, tuple[tuple[CueForm, ...], str, str]]] = {}
-_CACHE_MAX = WORD_CACHE_SIZE
-_CUE_PREFIXES = ("", "و", "ف", "ل", "ول", "فل")
 
 
 @dataclass
@@ -62,64 +59,6 @@ class CueHit:
     pronoun: bool = False  # the complementizer carries a pronoun (أنه): the clause has no named subject
     consumed: bool = False
     notes: list[str] = field(default_factory=list)
-
-
-class Context:
-    """The tokens, sentences and quotations of one document with the lookups the rules need."""
-
-    def __init__(self, doc: Document, toks: list[Tok], quotations: list[Quotation], lexicon: Lexicon):
-        self.doc, self.toks, self.lex = doc, toks, lexicon
-        self.quotations = repair_quotations(doc, toks, quotations, self.is_speech_verb)
-        self.text = doc.text
-        self.sent: list[int] = []
-        sid = 0
-        for i, tok in enumerate(toks):
-            if i and ("\n" in self.text[toks[i - 1].end:tok.start] or toks[i - 1].text in SENTENCE_END):
-                sid += 1
-            self.sent.append(sid)
-        self.open_at = {q.start: q for q in self.quotations}
-        self.close_at = {q.end: q for q in self.quotations if q.closed}
-
-    def is_speech_verb(self, tok: Tok) -> bool:
-        forms = self.cue_forms(tok)[0]  # third person only: a quoted speaker may narrate (سألت كيري:)
-        return any(f.type in ("verb", "participle") for f in forms) and all(f.person == 3 for f in forms)
-
-    def newline_between(self, a: int, b: int) -> bool:
-        return "\n" in self.text[self.toks[a].end:self.toks[b].start]
-
-    def mention_in(self, start: int, end: int) -> bool:
-        return any(m.start < end and start < m.end for e in self.doc.entities for m in e.mentions)
-
-    def mention_starting_in(self, start: int, end: int) -> bool:
-        return any(start <= m.start < end for e in self.doc.entities for m in e.mentions)
-
-    def cue_forms(self, tok: Tok) -> tuple[tuple[CueForm, ...], str, str]:
-        if not tok.is_word:
-            return (), "", ""
-        cache = _CUE_CACHE.setdefault(id(self.lex), {})
-        cached = cache.get(tok.norm)
-        if cached is None:
-            if len(cache) > _CACHE_MAX:
-                cache.clear()
-            cached = cache[tok.norm] = self._lookup_cue(tok)
-        return cached
-
-    def _lookup_cue(self, tok: Tok) -> tuple[tuple[CueForm, ...], str, str]:
-        for prefix in _CUE_PREFIXES:
-            if not tok.norm.startswith(prefix):
-                continue
-            rest = tok.norm[len(prefix):]
-            forms = self.lex.lookup(rest)
-            if prefix.endswith("ل"):
-                forms = tuple(f for f in forms if f.person == 1 or f.reply)
-            if forms:
-                return forms, prefix, ""
-            for suffix in OBJECT_PRONOUN_SUFFIXES:
-                if rest.endswith(suffix) and len(rest) > len(suffix) + 2:
-                    forms = tuple(f for f in self.lex.lookup(rest[: -len(suffix)]) if f.takes_object)
-                    if forms:
-                        return forms, prefix, suffix
-        return (), "", ""
 
 
 def comp_content_start(tok: Tok) -> int:
@@ -172,7 +111,8 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                 prev = toks[j - 1] if j > 0 else None
                 named_after_l = prev is not None and prev.norm in ("ل", "لـ", "عن")
                 if hit.subject is None and hit.form.type == "verb" and j == start and not named_after_l:
-                    inner = [t.index for t in toks if q.content.start <= t.start < q.content.end and t.is_word]
+                    lo = bisect_left(toks, q.content.start, key=TOKEN_START)
+                    inner = [i for i in range(lo, bisect_left(toks, q.content.end, lo, key=TOKEN_START)) if toks[i].is_word]
                     if inner:
                         hit.subject = (inner[0], inner[-1] + 1)
                 if k is None:
@@ -181,13 +121,16 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                 continue
             if hit.form.comp_only:
                 return  # وصفتها بـ"...": a label, not speech
-            if hit.form.strict and hit.form.lemma not in ("قال", "أضاف") and (
+            if hit.form.strict and hit.form.lemma not in ("قال", "أضاف", "كتب") and (
                     j > start or len(q.content.text.split()) <= 3):
                 return  # تعلن السلطات تفكيك "خلايا إرهابية": a quoted object, not speech
             first_word = normalize_key(q.content.text.split()[0]) if q.content.text.split() else ""
             if hit.has_object or first_word in FRAGMENT_PREPOSITIONS:
                 return  # أكد أهمية دور مصر "كدولة …"، مشيرا "الى التقدم …": a quoted object, not speech
-            hit.fragment = first_word in OBJECT_NOUNS  # أكد "أهمية استعادة …": a quoted noun object
+            # أكد "أهمية استعادة …"، أشار إلى "انهيار …": a quoted noun object, or a quotation after
+            # the cue's preposition, is part of a reported statement (mixed), not a direct quote.
+            hit.fragment = first_word in OBJECT_NOUNS or after_prep(ctx, hit, start, j) or (
+                hit.form.lemma not in SAY_LEMMAS and is_noun_object(first_word))
             hit.intro, hit.intro_tok, hit.quotation = "quote", j, ctx.open_at[tok.start]
             hit.content_start = hit.quotation.content.start
             return
@@ -220,6 +163,7 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
             if channel:
                 hit.channel = hit.channel or channel[0]
                 j += channel[1]
+                words -= 1  # في بيان، على صفحته بفيسبوك: a channel phrase does not lengthen the lead-in
                 if j < n and toks[j].norm == "مع" and hit.addressee_np is None:
                     hit.addressee_np = collect_np(ctx, j + 1)
                 continue
@@ -233,11 +177,28 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
         j += 1
 
 
+def after_prep(ctx: Context, hit: CueHit, start: int, j: int) -> bool:
+    """The quotation at token ``j`` follows a preposition of the lead-in (أشار إلى "…")."""
+    k = j - 1
+    while k >= start and not ctx.toks[k].is_word:
+        k -= 1
+    return k >= start and ctx.toks[k].norm in FRAGMENT_PREPOSITIONS | ({hit.form.prep} if hit.form.prep else set())
+
+
+def is_noun_object(word: str) -> bool:
+    """A verbal noun (with or without an attached pronoun) opening a quotation: استمرار، التزامها."""
+    for suffix in ("", "ها", "ه", "هم", "هما", "نا"):
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[: len(word) - len(suffix)] if suffix else word
+        if len(stem) >= 4 and MASDAR_RE.match(stem):
+            return True
+    return False
+
+
 def _tok_after(ctx: Context, offset: int) -> int | None:
-    for tok in ctx.toks:
-        if tok.start >= offset:
-            return tok.index
-    return None
+    k = bisect_left(ctx.toks, offset, key=TOKEN_START)
+    return k if k < len(ctx.toks) else None
 
 
 def _quotation_after(ctx: Context, offset: int) -> Quotation | None:
@@ -256,7 +217,7 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
             return
         nxt = hit.subject[1]
         # Sentence-initial source phrase: وبحسب المصدر، فإن ... / وفقا للبيان، ...
-        before = [t for t in toks[max(0, hit.tok - 2):hit.tok] if ctx.sent[t.index] == ctx.sent[hit.tok]]
+        before = [toks[k] for k in range(max(0, hit.tok - 2), hit.tok) if ctx.sent[k] == ctx.sent[hit.tok]]
         initial = hit.conj == "و" or (all(not t.is_word or t.norm in CONNECTORS for t in before) and not (
             hit.tok > 0 and toks[hit.tok - 1].text in ("،", ",") and hit.tok - 1 > 0
             and ctx.sent[hit.tok - 2] == ctx.sent[hit.tok]))
@@ -276,14 +237,13 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
     after = hit.tok + 1
     if form.type == "verb" and not form.adjacent:
         j = after
-        while j < len(toks) and toks[j].is_word and toks[j].norm in TIME_WORDS:
-            j += 1
+        j = skip_time(ctx, j)
         np = collect_np(ctx, j)
         if np is not None:
             first_person = inside_quote and any(f.person == 1 for f in hit.forms)
             if first_person and form.takes_object:
                 hit.object_np = np
-            elif toks[np[0]].bare in OBJECT_NOUNS:
+            elif strip_conj(toks[np[0]].norm) in OBJECT_NOUNS:
                 hit.has_object = True  # أكد أهمية الحل …: the noun phrase is the object
             elif not (first_person and not any(f.person == 3 for f in hit.forms)):
                 hit.subject = np
@@ -291,6 +251,10 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
         else:
             after = j
     find_intro(ctx, hit, after)
+    if hit.intro is None and hit.subject is not None and form.type == "verb" and hit.tok >= 2 \
+            and toks[hit.tok - 1].norm == "كما" and toks[hit.tok - 2].text in CLAUSE_PUNCT:
+        hit.intro = "source_back"  # أرجئت المحاكمة …، كما أعلنت المحكمة: the clause before is the statement
+        return
     if hit.intro is None:
         # «...»، قال فلان: a quotation right before the cue.
         k = hit.tok - 1

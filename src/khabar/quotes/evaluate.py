@@ -67,8 +67,23 @@ class Report:
 
 
 def load_gold(path: Path = GOLD_PATH, split: str | None = None) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            raise ValueError(f"{path.name} line {number}: not a JSON record ({error})") from None
+        if not isinstance(row, dict) or "url" not in row or not isinstance(row.get("quotes", []), list):
+            raise ValueError(f"{path.name} line {number}: a record needs a url and a list of quotes")
+        rows.append(row)
     return [r for r in rows if split in (None, "all") or r.get("split") == split]
+
+
+def split_names(path: Path = GOLD_PATH) -> set[str]:
+    """The split labels present in a gold file."""
+    return {str(r.get("split")) for r in load_gold(path) if r.get("split") is not None}
 
 
 def load_texts(urls: set[str], data_dir: Path | None = None) -> dict[str, str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from khabar.document import Document, Entity, Quotation, Quote, Span
-from khabar.quotes.cues import Context, CueHit
+from khabar.quotes.context import Context
+from khabar.quotes.cues import CueHit
 from khabar.quotes.phrases import match_channel
 from khabar.quotes.speakers import Speaker, SpeakerRules, first_tok_at
 from khabar.quotes.words import (
@@ -11,6 +14,7 @@ from khabar.quotes.words import (
     CLAUSE_PUNCT,
     COMMUNICATION_VERBS,
     CONNECTORS,
+    IMPERSONAL_CUES,
     MEDIA_WORDS,
     QUOTE_MARKS,
     SENTENCE_END,
@@ -19,6 +23,8 @@ from khabar.quotes.words import (
 
 _BLOCKING_LINKS = ("في", "باسم", "لدي")
 UNCUED_MIN_WORDS = 6
+_COMMENT_HEADS = frozenset(("الامر", "وهو", "وهي", "ما"))
+_RELATIVES = frozenset(("الذي", "التي", "يعني", "يشير", "اثار", "دفع"))
 
 
 class Builder(SpeakerRules):
@@ -39,6 +45,34 @@ class Builder(SpeakerRules):
         """A news outlet (موقع، وكالة، صحيفة ...) heads the phrase."""
         return strip_conj(self.ctx.toks[np[0]].norm) in MEDIA_WORDS and not self.same_source(np)
 
+    def impersonal(self, hit: CueHit) -> bool:
+        """ويرجح أن …، ويعتقد أن …: a clause-initial imperfect with no subject, right before its
+        complementizer, reads as the agentless passive (يُرجَّح): left unattributed, not guessed."""
+        toks = self.ctx.toks
+        return strip_conj(toks[hit.tok].norm) in IMPERSONAL_CUES and hit.subject is None \
+            and hit.intro == "comp" and hit.intro_tok == hit.tok + 1 and self.clause_initial(hit.tok)
+
+    def running_speaker(self, hit: CueHit) -> Speaker | None:
+        """The last speaker, at its latest mention before the cue (وكان داود أوغلو حمل … ووعد)."""
+        speaker = self.last_speaker
+        if speaker is None or speaker.entity is None or speaker.span is None:
+            return speaker
+        entity = self.doc.entity(speaker.entity)
+        cue_start = self.ctx.toks[hit.tok].start
+        later = [m for m in entity.mentions if speaker.span.end <= m.start and m.end <= cue_start] if entity else []
+        if not later:
+            return speaker
+        last = max(later, key=lambda m: m.start)
+        return Speaker(speaker.entity, self.doc.span(last.start, last.end))
+
+    def speaker_like(self, np: tuple[int, int]) -> bool:
+        """The phrase may name a speaker: not a possessed noun that is no name (ونقل تحياته ...)."""
+        toks = self.ctx.toks
+        head = toks[np[0]].norm
+        if self.ctx.mention_in(toks[np[0]].start, toks[np[1] - 1].end):
+            return True
+        return not (len(head) > 4 and head.endswith(("ه", "ها", "هم", "هما")) and not head.endswith("الله"))
+
     def span_of(self, np: tuple[int, int]) -> Span:
         toks = self.ctx.toks
         return self.doc.span(toks[np[0]].start, toks[np[1] - 1].end)
@@ -53,7 +87,7 @@ class Builder(SpeakerRules):
                 limit = toks[k].start
                 break
         start = toks[np[0]].start + (1 if skip_l else 0)
-        entity = self.doc.entity_at(start, limit)
+        entity = self.ctx.entity_at(start, limit)
         return entity
 
     def speaker_from_np(self, np: tuple[int, int]) -> Speaker:
@@ -79,12 +113,12 @@ class Builder(SpeakerRules):
         return best
 
     def clause_end(self, start: int, limit: int, sentence_only: bool = False, paragraph: bool = False) -> int:
-        toks, text = self.ctx.toks, self.doc.text
+        toks, text, nl = self.ctx.toks, self.doc.text, self.ctx.nl
         stop = limit
-        for b in self.boundaries:
-            if any(q.closed and start <= q.start < b < q.end for q in self.ctx.quotations):
-                continue  # a cue quoted inside the content belongs to it
-            if b > start and not sentence_only:
+        if not sentence_only:
+            for b in self.boundaries[bisect_right(self.boundaries, start):]:
+                if any(q.closed and start <= q.start < b < q.end for q in self.ctx.quotations):
+                    continue  # a cue quoted inside the content belongs to it
                 stop = min(stop, b)
                 break
         end = start
@@ -92,7 +126,7 @@ class Builder(SpeakerRules):
         skip_until = -1
         while i < len(toks) and toks[i].start < stop:
             tok = toks[i]
-            if i > 0 and toks[i].start > start and "\n" in text[toks[i - 1].end:tok.start] and end > start:
+            if i > 0 and tok.start > start and nl[i] and end > start:
                 break
             if tok.start < skip_until:
                 end = max(end, tok.end)
@@ -125,10 +159,12 @@ class Builder(SpeakerRules):
             nxt = toks[i + 1]
             if any(f.type == "participle" for f in ctx.cue_forms(nxt)[0]):
                 return True
+            if nxt.norm in _COMMENT_HEADS and i + 2 < len(toks) and toks[i + 2].norm in _RELATIVES:
+                return True  # …، الأمر الذي ندد به معارضوه: the reporter's comment
             if nxt.norm in ("لكن", "ولكن"):
-                return any(ctx.is_speech_verb(t) for t in toks[i + 2:i + 7] if ctx.sent[t.index] == ctx.sent[i])
+                return any(ctx.is_speech_verb(toks[k]) for k in range(i + 2, min(i + 7, len(toks))) if ctx.sent[k] == ctx.sent[i])
             return False
-        if tok.is_word and tok.norm[:1] in ("و", "ف"):
+        if tok.norm[:1] in ("و", "ف"):
             forms, conj, suffix = ctx.cue_forms(tok)
             return bool(conj) and not suffix and any(f.type == "verb" and f.person == 3 for f in forms) \
                 and all(f.person == 3 for f in forms)
@@ -146,8 +182,9 @@ class Builder(SpeakerRules):
                     and self.clause_initial(hit.tok):
                 # أكد فلان تطهير ... / أعرب فلان عن ...: no content, but the sentence names a speaker
                 # for the participles and bare verbs that follow.
-                self.last_speaker = self.speaker_from_np(hit.subject)
-                self.silent.append(hit)
+                if self.speaker_like(hit.subject):
+                    self.last_speaker = self.speaker_from_np(hit.subject)
+                    self.silent.append(hit)
                 continue
             if hit.intro is None or hit.consumed:
                 continue
@@ -181,20 +218,23 @@ class Builder(SpeakerRules):
             speaker, confidence = Speaker(None, None), 0.5
         elif first_person and outer is not None:
             speaker, confidence = Speaker(outer.speaker, outer.speaker_text), 0.85
-        elif cue_tok.norm == "قيل" or (form.type == "source"):
+        elif cue_tok.norm == "قيل" or form.type == "source" or self.impersonal(hit):
             speaker, confidence = Speaker(None, None), 0.5
         elif reply and prev_in is not None:
             speaker = Speaker(prev_in.addressee, prev_in.addressee_text)
             confidence = 0.75
         elif form.type == "participle":
-            speaker = self.clause_subject(hit) or self.last_speaker
+            speaker = self.clause_subject(hit) or self.running_speaker(hit)
             confidence = 0.75
         else:
-            speaker = self.preverbal_subject(hit) or self.embedded_subject(hit)
+            speaker = self.preverbal_subject(hit) or self.embedded_subject(hit) or self.relative_antecedent(hit)
             if speaker is None:
                 speaker = (Speaker(prev_in.speaker, prev_in.speaker_text) if prev_in else None) or (
-                    self.clause_subject(hit) if outer is None else None) or self.last_speaker
+                    self.clause_subject(hit) if outer is None else None) or self.running_speaker(hit)
                 confidence = 0.7
+            if speaker is None and outer is None and hit.conj:
+                speaker = self.previous_sentence_subject(hit)  # قدمت الحكومة … . وأعلنت في بيان: …
+                confidence = 0.6
         speaker = speaker or Speaker(None, None)
         # Addressee.
         addressee: Speaker | None = None
@@ -223,6 +263,10 @@ class Builder(SpeakerRules):
                 return  # the quotation already belongs to an earlier statement
             content = hit.quotation.content
             kind = "mixed" if hit.fragment else "direct"
+            if hit.fragment and hit.intro == "quote":  # أشار إلى "…" القوات التي "…": the whole object
+                end = self.clause_end(hit.quotation.end, limit)
+                if end > hit.quotation.end:
+                    content = doc.span(hit.quotation.start, end)
             confidence += 0.05
         elif hit.intro == "colon":
             end = self.clause_end(hit.content_start, limit, paragraph=True)
@@ -299,7 +343,7 @@ class Builder(SpeakerRules):
         tok = self.ctx.toks[k]
         if k == hit.tok or tok.norm in ADDRESSEE_PRONOUNS:
             return self.resolve_pronoun(reply_prev)
-        entity = self.doc.entity_at(tok.start + 1, tok.end) if self.doc.entities else None
+        entity = self.ctx.entity_at(tok.start + 1, tok.end) if self.doc.entities else None
         skip = 0 if tok.norm.startswith("لل") else 1  # للصحفيين = ل + الصحفيين: keep the whole word
         return Speaker(entity.id if entity else None, self.doc.span(tok.start + skip, tok.end))
 
@@ -331,7 +375,7 @@ class Builder(SpeakerRules):
             after_verb = k > 0 and strip_conj(toks[k - 1].norm) in COMMUNICATION_VERBS
             if addressee is None and tok.norm.startswith("ل") and not tok.norm.startswith("ال") and (
                     tok.norm in ADDRESSEE_PRONOUNS or tok.norm.startswith("لل") or after_verb or (
-                    self.doc.entities and self.doc.entity_at(tok.start + 1, tok.end))):
+                    self.doc.entities and self.ctx.entity_at(tok.start + 1, tok.end))):
                 addressee = self.addressee_token(k, hit, None)
             k += 1
         return addressee, channel

@@ -3,7 +3,8 @@ cue's lead-in or clause absorbs marked as consumed."""
 
 from __future__ import annotations
 
-from khabar.quotes.cues import Context, CueHit, analyse_cue
+from khabar.quotes.context import Context
+from khabar.quotes.cues import CueHit, analyse_cue
 
 
 def _named(ctx: Context, start: int, end: int) -> bool:
@@ -12,13 +13,12 @@ def _named(ctx: Context, start: int, end: int) -> bool:
 
 def find_hits(ctx: Context) -> list[CueHit]:
     hits: list[CueHit] = []
-    for tok in ctx.toks:
-        forms, conj, suffix = ctx.cue_forms(tok)
-        if not forms:
-            continue
+    spans = [(q.content.start, q.content.end) for q in ctx.quotations]
+    for index, (forms, conj, suffix) in sorted(ctx.cue_at.items()):
+        tok = ctx.toks[index]
         ordered = sorted(forms, key=lambda f: (f.person != 3, f.type != "verb"))
-        hit = CueHit(tok.index, tok.index, ordered[0], tuple(ordered), conj, suffix)
-        inside = any(q.content.start <= tok.start < q.content.end for q in ctx.quotations)
+        hit = CueHit(index, index, ordered[0], tuple(ordered), conj, suffix)
+        inside = bool(spans) and any(a <= tok.start < b for a, b in spans)
         analyse_cue(ctx, hit, inside)
         hits.append(hit)
     # وتابع قائلا: / وختم قائلا: two cues share one opener; the first one speaks.

@@ -10,6 +10,8 @@ from khabar.paths import PACKAGE_DATA
 from khabar.text.normalize import normalize_key
 
 DATA_DIR = PACKAGE_DATA / "quotes"
+# Proclitics a channel phrase may carry on its first word (وفي بيان، بمقابلة، لتلفزيون ...).
+CHANNEL_STRIPS = ("", "و", "ب", "ل", "وب", "ف", "وف", "فب")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Lexicon:
     cues: dict[str, tuple[CueForm, ...]]
     channels: dict[tuple[str, ...], str]
     channel_max_len: int
+    channel_first: frozenset[str] = frozenset()  # first words of the channel phrases with their proclitics
 
     def lookup(self, norm: str) -> tuple[CueForm, ...]:
         return self.cues.get(norm, ())
@@ -73,7 +76,8 @@ def load_lexicon() -> Lexicon:
         if len(row) >= 2:
             channels[tuple(normalize_key(w) for w in row[0].split())] = row[1].strip()
     longest = max((len(k) for k in channels), default=1)
-    return Lexicon({k: tuple(v) for k, v in cues.items()}, channels, longest)
+    return Lexicon({k: tuple(v) for k, v in cues.items()}, channels, longest, frozenset(
+        strip + k[0] for k in channels for strip in CHANNEL_STRIPS))
 
 
 def lexicon_size() -> tuple[int, int, int]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 
 from khabar.document import Document, Quotation
 from khabar.quotes.words import CLAUSE_PUNCT, CONNECTORS, QUOTE_MARKS, Tok
 
+_START = attrgetter("start")
 _CUE_WINDOW = 4  # words between a cue and its colon (وأضافت وزارة الداخلية:)
 
 
@@ -25,10 +27,10 @@ def _suspicious(text: str, q: Quotation) -> bool:
     return q.end < len(text) and text[q.end].isalpha()
 
 
-def _cut_point(toks: list[Tok], starts: list[int], q: Quotation, is_cue: Callable[[Tok], bool]) -> int | None:
+def _cut_point(toks: list[Tok], q: Quotation, is_cue: Callable[[Tok], bool]) -> int | None:
     """Start of the first ``cue … :`` lead-in inside the quotation's content, or None."""
-    lo = bisect_left(starts, q.content.start)
-    hi = bisect_left(starts, q.content.end)
+    lo = bisect_left(toks, q.content.start, key=_START)
+    hi = bisect_left(toks, q.content.end, key=_START)
     inside = toks[lo:hi]
     for pos, tok in enumerate(inside):
         if tok.text not in (":", "\uff1a"):
@@ -53,10 +55,9 @@ def _cut_point(toks: list[Tok], starts: list[int], q: Quotation, is_cue: Callabl
 def repair_quotations(doc: Document, toks: list[Tok], quotations: list[Quotation],
                       is_cue: Callable[[Tok], bool]) -> list[Quotation]:
     text = doc.text
-    starts = [t.start for t in toks]
     kept: list[Quotation] = []
     for q in quotations:
-        cut = _cut_point(toks, starts, q, is_cue) if _suspicious(text, q) else None
+        cut = _cut_point(toks, q, is_cue) if _suspicious(text, q) else None
         if cut is None:
             kept.append(q)
             continue

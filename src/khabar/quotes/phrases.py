@@ -7,11 +7,13 @@ import re
 from typing import TYPE_CHECKING
 
 from khabar.document import Quotation
+from khabar.quotes.lexicon import CHANNEL_STRIPS
 from khabar.quotes.words import (
     ADDRESSEE_PRONOUNS,
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
     INNER_LINKS,
+    PREP_PRONOUNS,
     PREPOSITIONS,
     QUOTE_MARKS,
     ROLE_NOUNS,
@@ -21,18 +23,20 @@ from khabar.quotes.words import (
     Tok,
     strip_conj,
 )
+from khabar.text.normalize import normalize_key
 
 if TYPE_CHECKING:
-    from khabar.quotes.cues import Context, CueHit
+    from khabar.quotes.context import Context
+    from khabar.quotes.cues import CueHit
 
 # Derived-form verbal nouns: II تفعيل، IV إفعال، VII انفعال، VIII افتعال، X استفعال (folded spelling).
-_MASDAR_RE = re.compile(r"^(?:ت..ي.|ا..ا.|ان..ا.|ا.ت.ا.|است..ا.)$")
+MASDAR_RE = re.compile(r"^(?:ت..ي.|ا..ا.|ان..ا.|ا.ت.ا.|است..ا.)$")
 _SOURCE_VERBS = ("افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اورد", "اوردت", "نقل", "نقلت", "قال", "قالت",
                  "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "جاء", "افادت")
 
 
 def is_comp(tok: Tok) -> bool:
-    return tok.is_word and tok.norm in COMPLEMENTIZERS
+    return tok.norm in COMPLEMENTIZERS
 
 
 def looks_like_verb(ctx: Context, tok: Tok) -> bool:
@@ -47,7 +51,7 @@ def looks_like_masdar(ctx: Context, tok: Tok) -> bool:
     norm = tok.norm
     if norm.startswith("ال") or ctx.mention_in(tok.start, tok.end):
         return False
-    return bool(_MASDAR_RE.match(norm))
+    return bool(MASDAR_RE.match(norm))
 
 
 def short_quoted_name(ctx: Context, q: Quotation, right_after_cue: bool) -> bool:
@@ -75,6 +79,22 @@ def _comp_ahead(text: str) -> bool:
     return any(normalize_key(w) in COMPLEMENTIZERS for w in text.split()[:5])
 
 
+_DAY_BEFORE = (normalize_key("أول"), "من", normalize_key("أمس"))
+
+
+def skip_time(ctx: Context, j: int) -> int:
+    """Skip time words and adverbs (أمس، اليوم، بوضوح، أول من أمس) starting at token ``j``."""
+    toks = ctx.toks
+    while j < len(toks) and toks[j].is_word:
+        if toks[j].norm in TIME_WORDS:
+            j += 1
+        elif tuple(t.norm for t in toks[j:j + 3]) == _DAY_BEFORE:
+            j += 3
+        else:
+            break
+    return j
+
+
 def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
     """A speaker phrase starting at token ``i`` (after the cue), or None."""
     toks = ctx.toks
@@ -86,8 +106,9 @@ def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
         if not tok.is_word or (j > start and ctx.newline_between(j - 1, j)):
             break
         norm = tok.norm
-        if is_comp(tok) or norm in FUNCTION_WORDS or (j == start and (norm in TIME_WORDS or norm in PREPOSITIONS)):
-            break
+        if is_comp(tok) or norm in FUNCTION_WORDS or (j == start and (
+                norm in TIME_WORDS or norm in PREPOSITIONS or norm in PREP_PRONOUNS or len(norm) < 2)):
+            break  # بـ«…»، فيها: a preposition (with its pronoun) opens no subject
         if norm in ("ل", "لـ") or (j > start and looks_like_verb(ctx, tok)):
             break
         if j > start and toks[j - 1].norm.startswith("ال") and looks_like_masdar(ctx, tok):
@@ -96,15 +117,17 @@ def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
             break
         if j > start and norm in TIME_WORDS:
             break
+        if j > start and tok.text.endswith("\u064b"):
+            break  # طلباً: an accusative (tanwin fath) noun is an object, not part of the subject
         if j > start and (norm in INNER_LINKS):
-            head = toks[j - 1].bare
+            head = strip_conj(toks[j - 1].norm)
             if norm in ("في", "لدي") and head not in ROLE_NOUNS and toks[j - 1].norm not in ROLE_NOUNS:
                 break
             j += 1
             continue
         if j > start and norm in PREPOSITIONS:
             break
-        if j > start and norm[0] in "وف" and len(norm) > 3:
+        if j > start and norm[0] in "وف" and len(norm) > 3 and norm not in _WAW_NOUNS:
             if not norm[1:].startswith("ال"):
                 break
         if is_prep_l(ctx, tok):
@@ -136,13 +159,15 @@ def is_prep_l(ctx: Context, tok: Tok) -> bool:
 def match_channel(ctx: Context, i: int) -> tuple[str, int] | None:
     """The channel phrase starting at token ``i`` (proclitics و ف ب ل stripped), with its length."""
     lex = ctx.lex
+    if i >= len(ctx.toks) or ctx.toks[i].norm not in lex.channel_first:
+        return None
     for length in range(lex.channel_max_len, 0, -1):
         seq = ctx.toks[i:i + length]
         if len(seq) < length or not all(t.is_word for t in seq):
             continue
         words = [t.norm for t in seq]
         first = words[0]
-        for strip in ("", "و", "ب", "ل", "وب", "ف", "وف", "فب"):
+        for strip in CHANNEL_STRIPS:
             if first.startswith(strip):
                 key = (first[len(strip):], *words[1:])
                 if key in lex.channels:
@@ -158,7 +183,7 @@ def parse_source(ctx: Context, hit: CueHit) -> None:
     bare = hit.form.form
     if j < n and toks[j].norm in ("ما",):
         j += 1
-    if bare == "حسبما" or (j > hit.tok + 1):
+    if bare in ("حسبما", "بحسبما") or (j > hit.tok + 1):
         if j < n and strip_conj(toks[j].norm) in _SOURCE_VERBS:
             hit.via_verb = True
             j += 1
@@ -174,7 +199,9 @@ def parse_source(ctx: Context, hit: CueHit) -> None:
         return
     k = np[0] + 1
     while k < np[1] and (toks[k].norm.startswith(("ال", "لل")) or toks[k].norm in ("نفسه", "نفسها")
-                         or ctx.mention_in(toks[k].start, toks[k].end)):
+                         or ctx.mention_in(toks[k].start, toks[k].end) or _nisba(toks[k].norm)
+                         or toks[k].norm in SOURCE_HEADS  # مراسل وكالة الصحافة الفرنسية
+                         or (toks[k].norm[:1] == "ل" and k + 1 < np[1] and toks[k + 1].norm.startswith("ال"))):
         k += 1
     np = (np[0], k)
     head = toks[np[0]].norm
@@ -185,6 +212,16 @@ def parse_source(ctx: Context, hit: CueHit) -> None:
     if ok:
         hit.subject = np
         hit.last = np[1] - 1
+
+
+# Nouns whose first letter و is no conjunction (مراسل وكالة …، نائب وزير …، ولي العهد).
+_WAW_NOUNS = frozenset(normalize_key(w) for w in "وكالة وزير وزيرة وزارة وزراء والي ولي وفد".split())
+
+
+def _nisba(norm: str) -> bool:
+    """A relative adjective (طبية، عسكرية، وعسكرية، محليين): مصادر طبية وعسكرية."""
+    norm = norm[1:] if norm[:1] == "و" and len(norm) > 4 else norm
+    return len(norm) > 3 and norm.endswith(("يه", "يين", "يون")) and not norm.startswith("ال")
 
 
 def _np_after_l(ctx: Context, j: int) -> tuple[int, int] | None:

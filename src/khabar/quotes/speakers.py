@@ -3,12 +3,15 @@ continuation introduced by حيث, and references back to an earlier source (ذ�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from khabar.document import Document, Entity, Quote, Span
-from khabar.quotes.cues import Context, CueHit
+from khabar.quotes.context import Context
+from khabar.quotes.cues import CueHit
 from khabar.quotes.phrases import collect_np
 from khabar.quotes.words import (
+    AUX_VERBS,
     CLAUSE_PUNCT,
     COMPLEMENTIZERS,
     CONNECTORS,
@@ -23,6 +26,7 @@ from khabar.text.normalize import normalize_key
 
 _SUBJECT_TYPES = ("PER", "ORG", "NORP", "GPE")
 _NOUN_CUES = tuple(normalize_key(w) for w in ("قول", "تأكيد", "تصريح"))  # قولهم، تأكيده، تصريحاته
+_PLURAL_RELATIVES = frozenset(normalize_key(w) for w in "الذين اللذين اللتين اللواتي اللاتي".split())
 _SIDE_WORDS = frozenset(normalize_key(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
 
 
@@ -61,7 +65,7 @@ class SpeakerRules:
             if self.ctx.sent[other.tok] == sid and other.tok < hit.tok and other.subject is not None:
                 return self.speaker_from_np(other.subject)
         toks = self.ctx.toks
-        start = next(k for k in range(hit.tok + 1) if self.ctx.sent[k] == sid)
+        start = bisect_left(self.ctx.sent, sid, 0, hit.tok + 1)  # first token of the sentence
         first = self.skip_dateline(start, hit.tok)
         if first + 2 < hit.tok and toks[first].norm == "من" and toks[first + 1].norm in _SIDE_WORDS:
             first += 2  # من جهته، / من جانبه،
@@ -70,17 +74,12 @@ class SpeakerRules:
         if not self.doc.entities:
             return self.known_speaker_at(first) or self.initial_verb_subject(first, hit.tok, anchored=first != start)
         window_end = toks[min(first + 2, len(toks) - 1)].end
-        best = None
-        for entity in self.doc.entities:
-            if entity.type not in _SUBJECT_TYPES:
-                continue
-            for m in entity.mentions:
-                if toks[first].start <= m.start < window_end and m.end <= toks[hit.tok].start and (
-                        best is None or m.start < best[1].start):
-                    best = (entity, m)
-        if best is None:
-            return self.initial_verb_subject(first, hit.tok, anchored=first != start)
-        return Speaker(best[0].id, self.doc.span(best[1].start, best[1].end))
+        cue_start = toks[hit.tok].start
+        mentions = self.ctx.mentions_starting_in(toks[first].start, window_end)
+        for m_start, m_end, entity in sorted(mentions, key=lambda m: m[0]):
+            if entity.type in _SUBJECT_TYPES and m_end <= cue_start:
+                return Speaker(entity.id, self.doc.span(m_start, m_end))
+        return self.initial_verb_subject(first, hit.tok, anchored=first != start)
 
     def skip_dateline(self, first: int, stop: int) -> int:
         """Skip a dateline (عيسى الحربي- سبق- الرياض:) at the start of a sentence."""
@@ -143,14 +142,59 @@ class SpeakerRules:
                 break
             if self.ctx.cue_forms(tok)[0]:
                 break
+            if tok.norm in PREPOSITIONS or (tok.norm[:1] in "وف" and tok.norm[1:] in PREPOSITIONS):
+                if k < hit.tok - 1:
+                    return None  # وفي معرض وصفه: a prepositional phrase, not a subject
+                break
+            if strip_conj(tok.norm) in AUX_VERBS:
+                return None  # ومضى يقول: the running speaker goes on
             k -= 1
         start = k + 1
         if start >= end:
             return None
         np = (start, end)
         span = self.span_of(np)
-        entity = self.doc.entity_at(span.start, span.end) if self.doc.entities else None
+        entity = self.ctx.entity_at(span.start, span.end) if self.doc.entities else None
         return Speaker(entity.id if entity else None, span)
+
+    def relative_antecedent(self, hit: CueHit) -> Speaker | None:
+        """الأطباء العاملين في المستشفى الذين أكدوا أنهم …: a plural relative pronoun right before a
+        plural cue verb refers to the noun phrase before it."""
+        toks = self.ctx.toks
+        k = hit.tok - 1
+        if hit.conj or k < 1 or toks[k].norm not in _PLURAL_RELATIVES or not toks[hit.tok].norm.endswith("وا"):
+            return None
+        sid = self.ctx.sent[hit.tok]
+        end = k
+        j = k - 1
+        while j >= 0 and end - j <= 6 and self.ctx.sent[j] == sid and toks[j].is_word:
+            norm = toks[j].norm
+            if j >= 1 and toks[j - 1].norm in PREPOSITIONS and j - 1 > 0 and toks[j - 2].is_word:
+                j -= 2  # في المستشفى: a prepositional complement of the noun before it
+                continue
+            if norm in PREPOSITIONS or norm in FUNCTION_WORDS or norm in COMPLEMENTIZERS or self.ctx.cue_forms(toks[j])[0]:
+                break
+            j -= 1
+        start = j + 1
+        if start >= end:
+            return None
+        while start < end and toks[start].norm in PREPOSITIONS:
+            start += 1
+        return self.speaker_from_np((start, end)) if start < end else None
+
+    def previous_sentence_subject(self, hit: CueHit) -> Speaker | None:
+        """A dropped subject with no earlier speaker: the subject of the verb that opens the
+        previous sentence (قدمت الحكومة الفلسطينية طلبا … . وأعلنت في بيان: …)."""
+        sent = self.ctx.sent
+        k = hit.tok
+        while k > 0 and sent[k - 1] == sent[hit.tok]:
+            k -= 1
+        if k == 0:
+            return None
+        first = k - 1
+        while first > 0 and sent[first - 1] == sent[k - 1]:
+            first -= 1
+        return self.initial_verb_subject(first, k, anchored=True)
 
     def clause_initial(self, k: int) -> bool:
         """The cue opens its clause: first word of the sentence, or after a conjunction or comma."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from khabar.document import Document, Quotation
-from khabar.quotes.cues import Context
+from khabar.quotes.context import Context
 from khabar.quotes.extract import Builder
 from khabar.quotes.hits import find_hits
 from khabar.quotes.lexicon import load_lexicon
-from khabar.quotes.words import tokenize_words
+from khabar.quotes.words import source_tokens
 
 MAX_CHARS = 2_000_000
 
@@ -31,8 +31,7 @@ def extract_quotes(doc: Document) -> Document:
     if len(doc.text) > MAX_CHARS:
         doc.warn(f"quotes: text longer than {MAX_CHARS} characters; quote extraction skipped")
         return doc
-    toks = tokenize_words(doc.text)
-    ctx = Context(doc, toks, _quotations(doc), load_lexicon())
+    ctx = Context(doc, source_tokens(doc), _quotations(doc), load_lexicon())
     hits = find_hits(ctx)
     quotes = Builder(ctx, hits).run()
     quotes = [q for q in quotes if q.id]

@@ -1,57 +1,34 @@
-"""Word tokens with folded forms and clitic-stripped variants, plus the closed word classes the
+"""The tokens the attribution rules read (the text stage's), plus the closed word classes the
 attribution rules need. Word lists: own curation from Arabic news style."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from khabar.caches import WORD_CACHE_SIZE
+from khabar.document import Document, Token
 from khabar.text.normalize import normalize_key
 
-_TOKEN_RE = re.compile(r"[\w\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\s\w]", re.UNICODE)
 QUOTE_MARKS = frozenset("\u201c\u201d\u201e\u201f\"\u00ab\u00bb\uff02")
 SENTENCE_END = frozenset(".!?؟")
 CLAUSE_PUNCT = frozenset("،,؛;")
 
 
-@dataclass(slots=True)
-class Tok:
-    index: int
-    start: int
-    end: int
-    text: str
-    norm: str
-    is_word: bool
-
-    @property
-    def bare(self) -> str:
-        """The form without a leading و/ف conjunction (kept when the rest is too short)."""
-        return strip_conj(self.norm)
+# The text stage's tokens (offsets, surface text, folded ``norm``, ``is_word``) are read as they are.
+Tok = Token
 
 
 def strip_conj(norm: str) -> str:
+    """The form without a leading و/ف conjunction (kept when the rest is too short)."""
     if len(norm) > 3 and norm[0] in "وف":
         return norm[1:]
     return norm
 
 
-_WORD_CACHE: dict[str, tuple[str, bool]] = {}  # word -> (folded form, is a word)
-
-
-def tokenize_words(text: str) -> list[Tok]:
-    out: list[Tok] = []
-    cache = _WORD_CACHE
-    if len(cache) > WORD_CACHE_SIZE:
-        cache.clear()
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        known = cache.get(word)
-        if known is None:
-            folded = normalize_key(word)  # a run of tatweel (ـــ, used as a separator) folds to "": not a word
-            known = cache[word] = (folded, any(ch.isalnum() for ch in folded))
-        out.append(Tok(len(out), match.start(), match.end(), word, known[0], known[1]))
-    return out
+def source_tokens(doc: Document) -> list[Token]:
+    """The tokens of ``doc``: those of the text stage when it ran (no second tokenization), else
+    the text core's tokenizer run here."""
+    if doc.tokens:
+        return doc.tokens
+    from khabar.text.tokenize import tokenize
+    return tokenize(doc.text)
 
 
 def _fold(words: str) -> frozenset[str]:
@@ -64,10 +41,17 @@ COMPLEMENTIZERS = _fold("""
 بأن بان بأنه بانه بأنها بأنهم بأنهما بأننا فإن فان فإنه فإنها فإنهم
 """)
 PREPOSITIONS = _fold("في خلال إلى الى على عن من مع عبر أمام لدى منذ بعد قبل عند حول بشأن إزاء تجاه ضمن أثناء بين")
+# Prepositions with an attached pronoun (فيها، عليه، منهم): never the start of a speaker phrase.
+PREP_PRONOUNS = frozenset(stem + suffix for stem in ("في", "علي", "عن", "من", "مع", "الي", "ب", "ل", "عند", "لدي")
+                          for suffix in ("ه", "ها", "هم", "هما"))
 TIME_WORDS = _fold("""
 اليوم أمس الأمس بالأمس أمسي مساء صباح ظهر ليل ليلة فجر مساءأمس الليلة البارحة غدا الآن حاليا أيضا كذلك
 الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم
+بوضوح صراحة بصراحة مرارا مجددا مؤخرا سابقا آنذاك انذاك حينها حينذاك بدوره بدورها بدورهم أخيرا كذلك
 """)
+# Auxiliary verbs before an imperfect cue (ومضى يقول، وعاد ليؤكد، وظل يردد): the cue's subject is
+# the running speaker, not the auxiliary.
+AUX_VERBS = _fold("مضى مضت عاد عادت ظل ظلت راح راحت استمر استمرت واصل واصلت أخذ أخذت")
 # Role nouns that may be followed by a prepositional phrase inside the speaker phrase
 # (مقدم في الجيش العراقي، مصدر في الوزارة، المتحدث باسم الخارجية).
 ROLE_NOUNS = _fold("""
@@ -79,7 +63,7 @@ INNER_LINKS = _fold("في باسم بن ابن بنت أبو أبي لدى")
 # Words that end a subject phrase or cannot start one.
 FUNCTION_WORDS = _fold("""
 هو هي هم هما نحن أنا ذلك هذا هذه تلك الذي التي الذين ما ماذا لا لم لن قد كان كانت كما حيث بينما فيما إذا
-إذ لكن لكنه لكنها ولكنه ولكنها ولكن كانوا كان كانت وكان وكانت يكون تكون أي كل بعض غير إلا ثم أو أم حتى عندما بما بأنه مما لما وهو وهي أنه إنه ليس قائلا
+إذ لكن لكنه لكنها ولكنه ولكنها ولكن كانوا كان كانت وكان وكانت يكون تكون أي كل غير إلا وهو وهي وهم وهما فهو فهي فهم ثم أو أم حتى عندما بما بأنه مما لما وهو وهي أنه إنه ليس قائلا
 """)
 # Source nouns: a source phrase (بحسب ...) names a speaker only when its head is one of these,
 # a named entity, or ما + a cue verb.
@@ -88,6 +72,8 @@ SOURCE_HEADS = _fold("""
 وسائل مسؤول مسؤولين مسؤولون بيان البيان تقرير التقرير تقارير التقارير شهود الشهود سكان السكان الأهالي أهالي
 ناشطون ناشطين الناشطين مراسل مصادرنا مراقبون المرصد مرصد إحصاءات إحصائيات أرقام تقديرات دراسة مسح
 الأمم المنظمة منظمة متحدث المتحدث الناطق ناطق ذات نفس شاهد مصادره قول تصريحات تصريح
+منظمات المنظمات مقربين مقربون المقربين أوساط الأوساط دبلوماسيين دبلوماسيون خبراء الخبراء محللون محللين
+مراقبين المراقبين
 """)
 SAME_SOURCE = _fold("ذات نفس")
 ADDRESSEE_PRONOUNS = {normalize_key(w): w for w in ("له", "لها", "لهم", "لهما", "لي", "لنا", "لك", "لكم")}
@@ -103,6 +89,10 @@ OBJECT_NOUNS = _fold("""
 """)
 # A quotation opening with one of these continues the lead-in (مشيرا "الى التقدم ...").
 FRAGMENT_PREPOSITIONS = _fold("الى إلى على عن")
+# Imperfect cues that, clause-initial with no subject, read as agentless passives (يُرجَّح أن، يُعتقد أن).
+IMPERSONAL_CUES = _fold("يرجح يعتقد يتوقع يقال يعتبر يزعم يفترض")
+# Cues of plain saying: a quotation right after them is direct speech even when it opens with a noun.
+SAY_LEMMAS = frozenset("قال أضاف تابع أردف استطرد صرح كتب هتف تساءل أجاب سأل".split())
 # Cues that may follow their quotation with no comma: «...» قال فلان.
 BACK_CUES = frozenset("قال أضاف تابع أكد أوضح".split())
 # Media outlets: a source phrase headed by one relays a statement rather than making one.
