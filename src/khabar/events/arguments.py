@@ -21,7 +21,7 @@ from khabar.events.cues import (
     SPEECH_VERBS,
     TARGET_MARKERS,
 )
-from khabar.events.fatalities import fatalities_near
+from khabar.events.fatalities import NUMBER_WORDS, fatalities_near
 from khabar.events.scan import Trigger, Word
 from khabar.text.normalize import normalize_key
 
@@ -61,8 +61,10 @@ def mention_index(doc: Document, words: list[Word]) -> list[MentionRef]:
         for mention in entity.mentions:
             first = bisect_right(starts, mention.start) - 1
             last = bisect_left(starts, mention.end) - 1
-            if first < 0 or last < first:
-                continue
+            if first >= 0 and words[first].end <= mention.start:
+                first += 1  # the mention starts between words (a quotation mark): its first word is next
+            if first < 0 or last < first or first >= len(words) or words[first].start >= mention.end:
+                continue  # before the first word, or in a sentence whose words were left out
             out.append(MentionRef(mention.start, mention.end, entity.id, entity.type, first, last))
     out.sort(key=lambda m: (m.start, -m.end))
     out = [m for m in out if not (m.type == "NORP" and _attributive(doc.text, words, m))
@@ -91,6 +93,17 @@ DIRECTION_WORDS = frozenset(normalize_key(w) for w in (
     "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "شمال شرق", "جنوب غرب",
 ))
 DISTANCE_UNITS = frozenset(normalize_key(w) for w in ("كم", "كلم", "كيلومترا", "كيلومترات", "ميلا", "أميال", "متر"))
+
+
+# Place levels that act as a party (a state, a governorate's authorities); a town or district does not.
+ACTING_PLACE_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLIX", "ADM1", "TERR"})
+
+
+def _town(doc: Document, entity_id: str) -> bool:
+    """A geocoded place below a state (حلب، بركي براك، بني سعد): never an actor or target."""
+    entity = doc.entity(entity_id)
+    return entity is not None and entity.geo is not None and entity.geo.feature is not None \
+        and entity.geo.feature not in ACTING_PLACE_FEATURES
 
 
 def _generic_place(text: str) -> bool:
@@ -236,9 +249,11 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
                   and m.first_word <= trigger.last_word + 4])
     if places and event_type != "CONSULT":
         args.location = places[0].entity
+    towns = {m.entity for m in in_sentence if m.type == "GPE" and _town(doc, m.entity)}
+
     def usable(m: MentionRef) -> bool:
         return (m.type in ACTOR_TYPES and roles[id(m)] not in ("loc", "disguise", "speaker", "ref")
-                and m.entity not in excluded and m.entity != args.location)
+                and m.entity not in excluded and m.entity != args.location and m.entity not in towns)
 
     if event_type in SYMMETRIC_TYPES:
         for m in in_sentence:
@@ -305,6 +320,8 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         args.targets.extend(_retaken_from(words, after, usable))
     if args.location is None and event_type != "CONSULT":
         args.location = _city_anaphor(doc, words, mentions, trigger)
+    if trigger.entry.fatal or event_type == "ASSAULT":
+        _victims_to_targets(words, in_sentence, trigger, args)
     persons = {words[m.first_word].start for m in after if m.type == "PER"}
     args.fatalities = fatalities_near(doc, words, trigger, persons)
     civ = _civilian_text(words, trigger)
@@ -312,6 +329,59 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         args.civilians = True
         args.target_text = civ
     return args
+
+
+# Words of a victim phrase: "19 من عناصر داعش قتلوا", "مقتل 22 من ميليشيا الحوثي", "في صفوف الميليشيا".
+VICTIM_WORDS = frozenset(normalize_key(w) for w in (
+    "عناصر", "صفوف", "أفراد", "افراد", "جنود", "مقاتلي", "مسلحي", "قادة", "قيادات", "أعضاء", "اعضاء", "عنصرا",
+))
+VICTIM_REACH = 4  # words before the mention looked at for a count or a victim word
+
+
+def _counted(words: list[Word], first: int, sentence: int, lo: int) -> bool:
+    """A count or a victim word within ``VICTIM_REACH`` words before word ``first`` (not before ``lo``)."""
+    for k in range(first - 1, max(lo, first - VICTIM_REACH) - 1, -1):
+        if words[k].sentence != sentence:
+            return False
+        norm = words[k].norm
+        if norm.isdigit() or norm in NUMBER_WORDS or norm in VICTIM_WORDS or norm[1:] in VICTIM_WORDS:
+            return True
+    return False
+
+
+DEATH_HINTS = tuple(normalize_key(w) for w in ("قتل", "مقتل", "مصرع", "قتلى", "قتيل"))
+
+
+def _death_word_near(words: list[Word], m: MentionRef, sentence: int, reach: int = 6) -> bool:
+    """A death word (قتلوا، بمقتل، مصرع) within ``reach`` words of the mention, in its sentence."""
+    for k in range(max(0, m.first_word - reach), min(len(words), m.last_word + reach + 1)):
+        if words[k].sentence == sentence and not (m.first_word <= k <= m.last_word) \
+                and any(hint in words[k].norm for hint in DEATH_HINTS):
+            return True
+    return False
+
+
+def _victims_to_targets(words: list[Word], mentions: list[MentionRef], trigger: Trigger, args: Arguments) -> None:
+    """An "actor" named as the ones counted dead (مقتل 110 من عناصر داعش، خمسة جنود قتلوا) is the target."""
+    verb_plural = trigger.entry.pos in VERB_POS and words[trigger.first_word].norm.endswith(("وا", "و"))
+    for actor in list(args.actors):
+        refs = [m for m in mentions if m.entity == actor]
+        if not refs:
+            continue
+        m = min(refs, key=lambda r: abs(r.first_word - trigger.first_word))
+        after = m.first_word > trigger.last_word
+        if after and trigger.entry.fatal and _counted(words, m.first_word, trigger.sentence, trigger.last_word + 1):
+            victim = True  # مقتل 52 من عناصر داعش
+        elif not after and _counted(words, m.first_word, trigger.sentence, 0) and (
+                (trigger.entry.fatal and verb_plural and m.last_word >= trigger.first_word - 3)
+                or _death_word_near(words, m, trigger.sentence)):
+            victim = True  # خمسة جنود قتلوا في انفجار، بمقتل 52 من عناصر داعش في غارات: the counted died
+        else:
+            victim = False
+        if victim:
+            args.actors.remove(actor)
+            if actor not in args.targets:
+                args.targets.append(actor)
 
 
 RELATIVE_PRONOUNS = frozenset(normalize_key(w) for w in ("الذي", "والذي", "التي", "والتي", "الذين", "والذين"))
@@ -351,10 +421,16 @@ def _city_anaphor(doc: Document, words: list[Word], mentions: list[MentionRef], 
         if words[k].sentence != trigger.sentence:
             break
         if words[k].norm in CITY_ANAPHORS:
-            places = [m for m in mentions if m.end <= trigger.start and m.type in PLACE_TYPES]
-            cities = [m for m in places if (e := doc.entity(m.entity)) is not None and e.geo is not None
-                      and e.geo.precision == "city"]
-            return cities[-1].entity if cities else None
+            # every mention before the trigger, also in sentences whose words were not read
+            best: tuple[int, str] | None = None
+            for entity in doc.entities:
+                if entity.type not in PLACE_TYPES or entity.geo is None or entity.geo.precision != "city":
+                    continue
+                for mention in entity.mentions:
+                    if mention.end <= trigger.start and not _generic_place(mention.text) \
+                            and (best is None or mention.end > best[0]):
+                        best = (mention.end, entity.id)
+            return best[1] if best else None
     return None
 
 

@@ -1,4 +1,4 @@
-"""CLI: ``khabar eval events [--split dev|test|all] [--json]``."""
+"""CLI: ``khabar eval events [--gold PATH] [--split dev|test|test2|...|all] [--json] [--per-article]``."""
 
 from __future__ import annotations
 
@@ -35,15 +35,17 @@ def pipeline_stages() -> list:
 
 def _run(args: argparse.Namespace) -> int:
     import sys
+    from pathlib import Path
 
-    from khabar.events.evaluate import GoldError, evaluate
+    from khabar.events.evaluate import GOLD_PATH, GoldError, evaluate
     from khabar.pipeline import analyze
 
     split = None if args.split == "all" else args.split
     stages = pipeline_stages()
     try:
-        report = evaluate(lambda text, meta: analyze(text, meta, stages=stages), split)
-    except (GoldError, FileNotFoundError) as error:
+        report = evaluate(lambda text, meta: analyze(text, meta, stages=stages), split,
+                          Path(args.gold) if args.gold else GOLD_PATH)
+    except (GoldError, FileNotFoundError, ValueError, KeyError) as error:
         print(f"khabar eval events: {error}", file=sys.stderr)
         return 2
     report["stages"] = [stage.__name__ for stage in stages]
@@ -55,9 +57,11 @@ def _run(args: argparse.Namespace) -> int:
     print(f"events eval, split={report['split']}, articles={report['articles']}, "
           f"gold events={report['gold_events']}, system events={report['system_events']}")
     print(f"  detection  P={report['precision']:.3f} R={report['recall']:.3f} F1={report['f1']:.3f}")
-    for key in ("fatalities_accuracy", "location_accuracy", "actor_accuracy", "status_accuracy"):
+    for key, count in (("fatalities_accuracy", "matched"), ("location_accuracy", "location_n"),
+                       ("actor_accuracy", "actor_n"), ("target_accuracy", "target_n"),
+                       ("date_accuracy", "date_n"), ("status_accuracy", "matched")):
         value = report[key]
-        print(f"  {key:20s} {'n/a' if value is None else f'{value:.3f}'}")
+        print(f"  {key:20s} {'n/a' if value is None else f'{value:.3f}'}  (n={report[count]})")
     for row in report.get("per_article", []):
         print("  ", json.dumps(row, ensure_ascii=False))
     return 0
@@ -66,7 +70,9 @@ def _run(args: argparse.Namespace) -> int:
 def register(groups: CommandGroups) -> None:
     parser = groups.eval.add_parser(
         "events", help="event detection P/R/F1 and argument accuracy on annotated articles")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--split", default="dev",
+                        help="any split present in the gold file (dev, test, test2 ...) or 'all' (default: dev)")
+    parser.add_argument("--gold", metavar="PATH", help="gold JSONL file (default: the shipped data/events/gold.jsonl)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--per-article", action="store_true", help="list gold/system/matched counts per article")
     parser.set_defaults(handler=_run)

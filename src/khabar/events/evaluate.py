@@ -11,13 +11,18 @@ Scores: detection precision/recall/F1 (a system event matches a gold event of th
 when one of its triggers overlaps one of the gold triggers; one-to-one, a second system event for
 an already matched gold event counts as a false positive); on matched events, accuracy of
 fatalities (exact, null included), location (the system place entity has a mention overlapping a
-gold place span or the same normalized name) and actor attribution (likewise, any gold actor).
+gold place span or the same normalized name, or lies within 25 km of a place entity named there),
+actor and target attribution (likewise, any gold span; an unnamed actor such as مسلحون is carried
+as a descriptive entity whose mention is that text span), date (when the gold event has one: the
+same ISO value, or the same prefix at the gold precision) and status.
+Any split in the file can be evaluated (``dev``, ``test``, ``test2`` ...); ``None`` takes all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +52,7 @@ class GoldEvent:
     location: list[tuple[int, int]] = field(default_factory=list)
     fatalities: int | None = None
     status: str = "happened"
+    date: str | None = None  # ISO value (YYYY, YYYY-MM or YYYY-MM-DD) when annotated
 
 
 @dataclass
@@ -68,7 +74,8 @@ def load_gold(path: Path = GOLD_PATH) -> list[GoldArticle]:
         data = json.loads(line)
         events = [GoldEvent(e["type"], [tuple(t) for t in e["triggers"]], [tuple(a) for a in e.get("actors", [])],
                             [tuple(t) for t in e.get("targets", [])], [tuple(x) for x in e.get("location", [])],
-                            e.get("fatalities"), e.get("status", "happened")) for e in data["events"]]
+                            e.get("fatalities"), e.get("status", "happened"), e.get("date"))
+                  for e in data["events"]]
         out.append(GoldArticle(data["url"], data["zip"], data["split"], events, data.get("sha1")))
     return out
 
@@ -127,10 +134,56 @@ def _entity_matches(doc: Document, entity_id: str | None, spans: list[tuple[int,
     return any(n and (n in g or g in n) for n in names for g in gold)
 
 
+NEAR_KM = 25.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
+    dlat, dlon = lat2 - lat1, math.radians(b[1] - a[1])
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _point(doc: Document, entity_id: str | None) -> tuple[float, float] | None:
+    entity = doc.entity(entity_id) if entity_id else None
+    if entity is None or entity.geo is None or entity.geo.lat is None or entity.geo.lon is None:
+        return None
+    return (entity.geo.lat, entity.geo.lon)
+
+
+def _location_matches(doc: Document, entity_id: str | None, spans: list[tuple[int, int]]) -> bool:
+    """The same place (mention or name), or within 25 km of a place entity mentioned at a gold span."""
+    if _entity_matches(doc, entity_id, spans):
+        return True
+    point = _point(doc, entity_id)
+    if point is None:
+        return False
+    for entity in doc.entities:
+        other = _point(doc, entity.id)
+        if other is not None and _overlaps([(m.start, m.end) for m in entity.mentions], spans) \
+                and _km(point, other) <= NEAR_KM:
+            return True
+    return False
+
+
+def _date_matches(event: Event, gold: str) -> bool:
+    value = event.date.value if event.date else None
+    return bool(value) and value[:len(gold)] == gold
+
+
+def select(articles: list[GoldArticle], split: str | None) -> list[GoldArticle]:
+    """The articles of ``split`` (None: all); an unknown split is an error naming the present ones."""
+    chosen = [a for a in articles if split in (None, a.split)]
+    if split is not None and not chosen:
+        present = ", ".join(sorted({a.split for a in articles})) or "none"
+        raise GoldError(f"no article with split {split!r} in the gold file (splits present: {present})")
+    return chosen
+
+
 def evaluate(analyze_fn: Any, split: str | None = None, path: Path = GOLD_PATH) -> dict[str, Any]:
     tp = fp = fn = 0
-    fat_ok = fat_n = loc_ok = loc_n = act_ok = act_n = status_ok = 0
-    articles = [a for a in load_gold(path) if split in (None, a.split)]
+    fat_ok = fat_n = loc_ok = loc_n = act_ok = act_n = status_ok = tgt_ok = tgt_n = date_ok = date_n = 0
+    articles = select(load_gold(path), split)
     per_article: list[dict[str, Any]] = []
     for gold in articles:
         article = article_of(gold)
@@ -155,10 +208,16 @@ def evaluate(analyze_fn: Any, split: str | None = None, path: Path = GOLD_PATH) 
             status_ok += int(event.status == g.status)
             if g.location:
                 loc_n += 1
-                loc_ok += int(_entity_matches(doc, event.location, g.location))
+                loc_ok += int(_location_matches(doc, event.location, g.location))
             if g.actors:
                 act_n += 1
                 act_ok += int(any(_entity_matches(doc, a, g.actors) for a in event.actors))
+            if g.targets:
+                tgt_n += 1
+                tgt_ok += int(any(_entity_matches(doc, t, g.targets) for t in event.targets))
+            if g.date:
+                date_n += 1
+                date_ok += int(_date_matches(event, g.date))
         fn += len(gold.events) - len(matched)
         per_article.append({"url": gold.url, "gold": len(gold.events), "system": len(system), "matched": a_tp})
     precision = tp / (tp + fp) if tp + fp else 0.0
@@ -170,8 +229,11 @@ def evaluate(analyze_fn: Any, split: str | None = None, path: Path = GOLD_PATH) 
 
     return {
         "split": split or "all", "articles": len(articles), "gold_events": tp + fn, "system_events": tp + fp,
+        "matched": tp,
         "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
         "fatalities_accuracy": ratio(fat_ok, fat_n), "location_accuracy": ratio(loc_ok, loc_n),
         "location_n": loc_n, "actor_accuracy": ratio(act_ok, act_n), "actor_n": act_n,
+        "target_accuracy": ratio(tgt_ok, tgt_n), "target_n": tgt_n, "date_accuracy": ratio(date_ok, date_n),
+        "date_n": date_n,
         "status_accuracy": ratio(status_ok, fat_n), "per_article": per_article,
     }

@@ -54,6 +54,7 @@ def _number_value(doc: Document, words: list[Word], index: int) -> tuple[int | N
         return (int(value) if value else None), used
     return None, 0
 
+YEAR_WORDS = frozenset(normalize_key(w) for w in ("عام", "العام", "سنة", "السنة", "عامي", "مطلع", "أواخر", "اواخر"))
 DEATH_VERBS = frozenset({"لقي", "لقى", "ولقي", "ولقى", "لقوا", "ولقوا"})
 BACK_STOPS = frozenset({"ان", "إن", "أن", "بان", "انه", "قال", "قالت", "في", "خلال", "بعد"})
 
@@ -142,6 +143,8 @@ def _counted(doc: Document, words: list[Word], trigger: Trigger) -> int | None:
             break
         if ahead > 1 and any(ch in "،,:؛." for ch in doc.text[words[j - 1].end:words[j].start]):
             break
+        if words[j - 1].norm in YEAR_WORDS:
+            break  # وقتله في عام 2011: a year, not a toll
         value, used = _number_value(doc, words, j)
         if value is not None:
             after = j + used

@@ -1,6 +1,7 @@
 """One event per real event: mentions of the same happening (headline, lead, body) are merged.
 
-Mentions in one sentence with the same type merge unless their places or death tolls differ.
+Weak mentions (a goal noun such as استعادة السيطرة، a toll without a number in a hypothetical clause,
+a running total) join an event they fit but never make one. Mentions in one sentence with the same type merge unless their places or death tolls differ.
 Across sentences two mentions merge when nothing conflicts (actors, targets, place, death toll,
 means, status) and enough agrees: a shared actor (2), a shared place (2), the same death toll (2),
 a shared target (1), both speaking of deaths (1), neighbouring sentences (1); a score of 2 or more.
@@ -48,6 +49,7 @@ class Candidate:
     confidence: float = 0.6
     definite: bool = False  # the trigger is a definite noun (ال + noun)
     place: Place | None = None  # the location's coordinates and level, when known
+    weak: bool = False  # a mention that only adds evidence to an event, never one of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +111,16 @@ def _conflict(a: list[str], b: list[str]) -> bool:
     return bool(a) and bool(b) and not set(a) & set(b)
 
 
-def score(event: Candidate, other: Candidate) -> int | None:
-    """How well ``other`` fits ``event`` (None: they cannot be the same event)."""
+def score(event: Candidate, other: Candidate, anaphor: bool = False) -> int | None:
+    """How well ``other`` fits ``event`` (None: they cannot be the same event).
+
+    ``anaphor``: ``other`` refers back (الهجوم، هجومهم، الانفجار): other actors or targets named
+    around it (the victims, the speaker's side) do not make it a second event.
+    """
     if event.type != other.type or not _status_ok(event.status, other.status):
         return None
-    if not places_ok(event, other):
-        return None
+    if not places_ok(event, other) and not (anaphor and (event.place is None or other.place is None)):
+        return None  # an anaphor's place without coordinates (a market, a suburb) does not conflict
     if event.fatalities is not None and other.fatalities is not None and event.fatalities != other.fatalities:
         return None
     if (event.mode in TERRITORIAL) != (other.mode in TERRITORIAL) or not _dates_ok(event.date, other.date):
@@ -122,9 +128,9 @@ def score(event: Candidate, other: Candidate) -> int | None:
     same_sentence = other.sentence in event.sentences
     if same_sentence:
         return 10
-    if not _modes_ok(event.mode, other.mode):
+    if not anaphor and not _modes_ok(event.mode, other.mode):
         return None
-    if _conflict(event.actors, other.actors) or _conflict(event.targets, other.targets):
+    if not anaphor and (_conflict(event.actors, other.actors) or _conflict(event.targets, other.targets)):
         return None
     value = 0
     value += 2 if set(event.actors) & set(other.actors) else 0
@@ -167,12 +173,13 @@ def absorb(event: Candidate, other: Candidate) -> None:
     event.fatal = event.fatal or other.fatal
     event.civilians = event.civilians or other.civilians
     event.target_text = event.target_text or other.target_text
+    event.weak = event.weak and other.weak
     event.evidence.extend(other.evidence)
     event.sentences |= other.sentences
     event.confidence = min(0.95, max(event.confidence, other.confidence) + 0.1)
 
 
-def merge_candidates(candidates: list[Candidate], threshold: int = 2) -> list[Candidate]:
+def merge_candidates(candidates: list[Candidate], threshold: int = 1) -> list[Candidate]:
     """Merge within each sentence first, then the sentence-level events across the article."""
     by_sentence: list[Candidate] = []
     for candidate in candidates:
@@ -194,8 +201,16 @@ def _merge_across(candidates: list[Candidate], threshold: int) -> list[Candidate
             value = score(event, candidate)
             if value is not None and value > best_score:
                 best, best_score = event, value
+        if best is None and candidate.location is None and candidate.fatalities is None:
+            # nothing of its own to tell it apart (no place, no toll): a retelling of an event before
+            fitting = [e for e in merged if not e.weak and score(e, candidate) is not None]
+            best = fitting[-1] if fitting else None
+        if best is None and candidate.definite:
+            # a definite or possessed event noun refers back to the latest fitting event before it
+            fitting = [e for e in merged if not e.weak and score(e, candidate, anaphor=True) is not None]
+            best = fitting[-1] if fitting else None
         if best is None:
             merged.append(candidate)
         else:
             absorb(best, candidate)
-    return merged
+    return [event for event in merged if not event.weak]

@@ -97,8 +97,8 @@ def is_news_source(entity: Entity | None, text: str | None = None) -> bool:
 def _entity_after(doc: Document, words: list[Word], index: int, limit: int = 4) -> tuple[str | None, str]:
     """The first entity mentioned within ``limit`` words after word ``index`` and its text."""
     for j in range(index + 1, min(len(words), index + 1 + limit)):
-        if words[j].sentence != words[index].sentence:
-            break
+        if words[j].sentence != words[index].sentence or words[j].norm in COMPLEMENTIZERS:
+            break  # "قال شهود إن مجهولين ...": who is named after إن is what was said, not who said it
         entity = doc.entity_at(words[j].start, words[j].end)
         if entity is not None:
             return entity.id, words[j].text
@@ -139,10 +139,15 @@ def find_source(doc: Document, words: list[Word], trigger: Trigger,
                 return Source(entity_id, is_news_source(doc.entity(entity_id), tail), True,
                               _content_start(words, j, trigger))
             break
-    # "according to X" anywhere in the sentence
-    for j, word in enumerate(words):
-        if word.sentence != sentence:
-            continue
+    # "according to X" anywhere in the sentence (words are in text order: scan out from the trigger)
+    lo = trigger.first_word
+    while lo > 0 and words[lo - 1].sentence == sentence:
+        lo -= 1
+    hi = trigger.last_word
+    while hi + 1 < len(words) and words[hi + 1].sentence == sentence:
+        hi += 1
+    for j in range(lo, hi + 1):
+        word = words[j]
         if word.norm in ACCORDING_TO:
             entity_id, tail = _entity_after(doc, words, j)
             return Source(entity_id, is_news_source(doc.entity(entity_id), tail), False)

@@ -1,0 +1,52 @@
+"""An event's place when its own clause names none, or only a country: the evidence sentences.
+
+The argument rules take a place from the trigger's clause (في/قرب/مدينة X). A merged event often
+has its place in another of its sentences (the headline names the town, the body only "the attack"),
+or only a country in the clause while the town is named beside it. After merging, an event without
+a place takes the nearest geocoded place named in its evidence sentences, and an event placed at a
+country, governorate or region takes a town of that country named there.
+"""
+
+from __future__ import annotations
+
+from khabar.document import Document, Entity
+from khabar.events.arguments import _generic_place
+from khabar.events.merge import BROAD_FEATURES, Candidate, Place
+
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Event types placed where they happened; a call or a meeting is not "at" a place named in its sentence.
+PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CRIME", "RETREAT"})
+
+
+def _broad(entity: Entity) -> bool:
+    return entity.geo is not None and entity.geo.feature in BROAD_FEATURES
+
+
+def settle_location(doc: Document, candidate: Candidate) -> None:
+    """Fill or narrow ``candidate.location`` from the places named in its evidence sentences."""
+    if candidate.type not in PLACED_TYPES:
+        return
+    if candidate.location is not None and not (candidate.place is not None and candidate.place.broad):
+        return
+    spans = [(span.start, span.end) for span in candidate.evidence]
+    taken = set(candidate.actors) | set(candidate.targets)
+    best: tuple[int, Entity] | None = None
+    for entity in doc.entities:
+        geo = entity.geo
+        if entity.type not in PLACE_TYPES or geo is None or geo.lat is None or geo.lon is None \
+                or entity.id in taken or entity.id == candidate.location:
+            continue
+        if candidate.location is not None:  # narrowing a country/region: a town inside it only
+            if _broad(entity) or candidate.place is None or geo.country_code != candidate.place.country:
+                continue
+        for mention in entity.mentions:
+            if not any(s <= mention.start and mention.end <= e for s, e in spans) or _generic_place(mention.text):
+                continue
+            distance = abs(mention.start - candidate.trigger.start) + (10_000 if _broad(entity) else 0)
+            if best is None or distance < best[0]:
+                best = (distance, entity)
+    if best is not None:
+        geo = best[1].geo
+        assert geo is not None and geo.lat is not None and geo.lon is not None
+        candidate.location = best[1].id
+        candidate.place = Place(geo.lat, geo.lon, geo.country_code, geo.feature)
