@@ -37,14 +37,14 @@ def _run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from khabar.events.evaluate import GOLD_PATH, GoldError, evaluate
+    from khabar.events.evaluate import GOLD_PATH, SCOPE, GoldError, evaluate
     from khabar.pipeline import analyze
 
     split = None if args.split == "all" else args.split
     stages = pipeline_stages()
     try:
         report = evaluate(lambda text, meta: analyze(text, meta, stages=stages), split,
-                          Path(args.gold) if args.gold else GOLD_PATH)
+                          Path(args.gold) if args.gold else GOLD_PATH, None if args.all_types else SCOPE)
     except (GoldError, FileNotFoundError, ValueError, KeyError) as error:
         print(f"khabar eval events: {error}", file=sys.stderr)
         return 2
@@ -54,7 +54,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(f"events eval, split={report['split']}, articles={report['articles']}, "
+    types = report["types"] if report["types"] == "all" else "+".join(report["types"])
+    print(f"events eval, split={report['split']}, types={types}, articles={report['articles']}, "
           f"gold events={report['gold_events']}, system events={report['system_events']}")
     print(f"  detection  P={report['precision']:.3f} R={report['recall']:.3f} F1={report['f1']:.3f}")
     for key, count in (("fatalities_accuracy", "matched"), ("location_accuracy", "location_n"),
@@ -73,6 +74,8 @@ def register(groups: CommandGroups) -> None:
     parser.add_argument("--split", default="dev",
                         help="any split present in the gold file (dev, test, test2 ...) or 'all' (default: dev)")
     parser.add_argument("--gold", metavar="PATH", help="gold JSONL file (default: the shipped data/events/gold.jsonl)")
+    parser.add_argument("--all-types", action="store_true",
+                        help="score every PLOVER type (default: the gold scope, ASSAULT, COERCE and PROTEST)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--per-article", action="store_true", help="list gold/system/matched counts per article")
     parser.set_defaults(handler=_run)
