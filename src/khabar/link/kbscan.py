@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 from khabar.document import Document, Mention
 from khabar.link.kb import ARAB_LEAGUE, MEMO_SIZE, PLACE_TYPES, KBEntry, KnowledgeBase
@@ -62,12 +63,15 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "ar"))
 
 
-ScanIndex = tuple[frozenset[str], dict[str, int]]
+class ScanIndex(NamedTuple):
+    keys: frozenset[str]            # KB keys naming an organization or place (stoplist out)
+    longest: dict[str, int]         # first word -> the most words of such a key starting with it
+    prefixes: frozenset[str]        # every shorter word prefix of a key ("a", "a b" of "a b c")
 
 
 def _index(kb: KnowledgeBase) -> ScanIndex:
-    """The KB keys naming an organization or place (stoplist out) and, per first word, the most words."""
-    return kb.derived("kbscan_index", _build_index)
+    """The scanned KB keys, their first words and word prefixes (built once per KB)."""
+    return kb.derived("kbscan_keys", _build_index)
 
 
 def _build_index(kb: KnowledgeBase) -> ScanIndex:
@@ -76,59 +80,78 @@ def _build_index(kb: KnowledgeBase) -> ScanIndex:
                      if key not in STOPLIST and len(key.replace(" ", "")) >= 3
                      and any(entries[i].type in PLACE_TYPES or entries[i].type == "ORG" for i in positions))
     longest: dict[str, int] = {}
+    prefixes: set[str] = set()
     for key in keys:
         words_ = key.split()
         first, size = words_[0], len(words_)
         longest[first] = max(longest.get(first, 0), size)
-    return keys, longest
+        prefixes.update(" ".join(words_[:count]) for count in range(1, size))
+    return ScanIndex(keys, longest, frozenset(prefixes))
 
 
-def _first_variants(kb: KnowledgeBase, longest: dict[str, int], key: str) -> tuple[list[tuple[str, int]], int]:
-    """A token's clitic variants that begin a scanned KB key, and the most words such a key has (memoized)."""
-    memo: dict[str, tuple[list[tuple[str, int]], int]] = kb.derived("kbscan_variants", lambda _kb: {})
+def _first_variants(kb: KnowledgeBase, longest: dict[str, int], key: str) -> tuple[tuple[str, int], ...]:
+    """A token's clitic variants that are the first word of a scanned KB key (memoized per word)."""
+    memo: dict[str, tuple[tuple[str, int], ...]] = kb.derived("kbscan_first", _new_memo)
     found = memo.get(key)
     if found is None:
         if len(memo) > MEMO_SIZE:
             memo.clear()
-        variants = [(v, c) for v, c in clitic_forms(key) if v in longest]
-        found = memo[key] = (variants, max((longest[v] for v, _ in variants), default=0))
+        found = memo[key] = tuple((v, c) for v, c in clitic_forms(key) if v in longest)
     return found
 
 
-def _entries(kb: KnowledgeBase, key: str) -> list[KBEntry]:
-    if key in STOPLIST or len(key.replace(" ", "")) < 3:
-        return []
-    return [e for e in kb.lookup(key, with_article_variants=False) if e.type in PLACE_TYPES or e.type == "ORG"]
+def _new_memo(_kb: KnowledgeBase) -> dict[str, tuple[tuple[str, int], ...]]:
+    return {}
+
+
+def _entries(kb: KnowledgeBase, key: str) -> tuple[KBEntry, ...]:
+    """The organizations and places a scanned key names (memoized per key; read-only)."""
+    memo: dict[str, tuple[KBEntry, ...]] = kb.derived("kbscan_entries", _new_entries_memo)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = () if key in STOPLIST or len(key.replace(" ", "")) < 3 else tuple(
+            e for e in kb.lookup(key, with_article_variants=False) if e.type in PLACE_TYPES or e.type == "ORG")
+    return found
+
+
+def _new_entries_memo(_kb: KnowledgeBase) -> dict[str, tuple[KBEntry, ...]]:
+    return {}
 
 
 def _phrases(text: str, tokens: list[Word], kb: KnowledgeBase) -> list[PhraseMatch]:
-    """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping."""
-    keys, longest = _index(kb)
-    memo: dict[str, tuple[list[tuple[str, int]], int]] = kb.derived("kbscan_variants", lambda _kb: {})
+    """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping.
+
+    At each token the longest key wins, the earlier clitic variant among keys of that length; a variant is
+    extended word by word while it is the prefix of some key. Only tokens that begin a key are visited.
+    """
+    keys, longest, prefixes = _index(kb)
+    memo: dict[str, tuple[tuple[str, int], ...]] = kb.derived("kbscan_first", _new_memo)
+    firsts = list(map(memo.get, [token.key for token in tokens]))
     found: list[PhraseMatch] = []
-    position = 0
-    while position < len(tokens):
-        first = memo.get(tokens[position].key) or _first_variants(kb, longest, tokens[position].key)
-        variants, most_words = first
-        best: PhraseMatch | None = None
-        if variants:
-            most = min(most_words, len(tokens) - position)
-            for size in range(most, 0, -1):
-                rest = " ".join(t.key for t in tokens[position + 1:position + size])
-                for variant, cost in variants:
-                    key = f"{variant} {rest}".strip()
-                    if key in keys:
-                        whole = tokens[position].key
-                        start = _skip_letters(text, tokens[position].start, len(whole) - len(variant))
-                        best = PhraseMatch(position, position + size - 1, key, cost, start)
-                        break
-                if best:
+    count = len(tokens)
+    free = 0  # the first token no match so far covers
+    for position, variants in enumerate(firsts):
+        if variants is None:
+            variants = _first_variants(kb, longest, tokens[position].key)
+        if not variants or position < free:
+            continue
+        best_size, best_key, best_variant, best_cost = 0, "", "", 0
+        for variant, cost in variants:
+            key, size = variant, 1
+            while True:
+                if size > best_size and key in keys:
+                    best_size, best_key, best_variant, best_cost = size, key, variant, cost
+                if position + size >= count or key not in prefixes:
                     break
-        if best:
-            found.append(best)
-            position = best.last + 1
-        else:
-            position += 1
+                key = f"{key} {tokens[position + size].key}"
+                size += 1
+        if best_size:
+            token = tokens[position]
+            start = _skip_letters(text, token.start, len(token.key) - len(best_variant))
+            found.append(PhraseMatch(position, position + best_size - 1, best_key, best_cost, start))
+            free = position + best_size
     return found
 
 
@@ -148,7 +171,7 @@ def _word_itself(doc: Document, token: Word, start: int) -> bool:
     return start > token.start and _zipf(doc.text[token.start:token.end]) >= _zipf(doc.text[start:token.end])
 
 
-def _accept(doc: Document, tokens: list[Word], match: PhraseMatch, entries: list[KBEntry],
+def _accept(doc: Document, tokens: list[Word], match: PhraseMatch, entries: tuple[KBEntry, ...],
             countries: set[str], year: int | None, places: set[int]) -> KBEntry | None:
     orgs = [e for e in entries if e.type == "ORG"]
     single = len(match.key.split()) == 1

@@ -88,23 +88,25 @@ def clitic_forms(key: str) -> tuple[tuple[str, int], ...]:
     """Possible names behind a key whose first word may carry proclitics, with a strip cost.
 
     ``وبالموصل`` -> [(وبالموصل, 0), (بالموصل, 1), (الموصل, 2), ...]. Never strips below a 2-letter stem.
+    Order: the word itself, without its conjunction, then each of those without a preposition.
     """
+    if key[:1] not in _CLITIC_LETTERS:  # most words: nothing to strip
+        return ((key, 0),)
     first, space, rest = key.partition(" ")
     tail = f"{space}{rest}" if space else ""
     seen: dict[str, int] = {first: 0}
     frontier = [(first, 0)]
-    for stage in (CONJUNCTIONS, PREPOSITIONS):
-        next_frontier = list(frontier)
-        for word, cost in frontier:
-            for clitic in stage:
-                if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-                    stem = word[len(clitic):]
-                    candidates = [stem]
-                    if clitic == "ل" and stem.startswith("ل") and len(stem) >= 3:
-                        candidates.insert(0, "ا" + stem)  # لل + X = ل + الX
-                    for candidate in candidates:
-                        if candidate not in seen:
-                            seen[candidate] = cost + 1
-                            next_frontier.append((candidate, cost + 1))
-        frontier = next_frontier
+    if first[0] in CONJUNCTIONS and len(first) >= 3:
+        seen[first[1:]] = 1
+        frontier.append((first[1:], 1))
+    for word, cost in frontier:
+        if word[0] in PREPOSITIONS and len(word) >= 3:
+            stem = word[1:]
+            if word[0] == "ل" and stem[0] == "ل" and len(stem) >= 3 and "ا" + stem not in seen:
+                seen["ا" + stem] = cost + 1  # لل + X = ل + الX
+            if stem not in seen:
+                seen[stem] = cost + 1
     return tuple((word + tail, cost) for word, cost in seen.items())
+
+
+_CLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)

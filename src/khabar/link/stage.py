@@ -24,12 +24,12 @@ from __future__ import annotations
 from khabar.document import Document, Entity, Mention
 from khabar.link.geo import ENCLOSING_WINDOW, approximate, geo_of
 from khabar.link.items import Cluster, Item
-from khabar.link.kb import PLACE_TYPES, KnowledgeBase, Nationality, get_kb
+from khabar.link.kb import MEMO_SIZE, PLACE_TYPES, KBEntry, KnowledgeBase, Nationality, get_kb
 from khabar.link.kbscan import scan_kb_names
 from khabar.link.keys import PLACE_DESCRIPTORS, clitic_forms, name_key
 from khabar.link.national import resolve_national_bodies, resolve_place_nouns
 from khabar.link.repair import repair_mentions
-from khabar.link.resolve import candidates, rank
+from khabar.link.resolve import Candidate, candidates, rank
 from khabar.link.scan import SpanSet, Word, match_phrases, words
 from khabar.link.titles import TitlePhrase, find_nationalities, find_titles
 from khabar.link.translit import transliterate
@@ -64,6 +64,25 @@ def _display(item: Item) -> str:
             if letters < len(kept):
                 return text[kept[letters]:]
     return text
+
+
+CandidateMemo = dict[tuple[str, str], tuple[tuple[KBEntry, float, str, tuple[int, int], float], ...]]
+
+
+def _candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate]:
+    """``resolve.candidates`` memoized per (key, type) (names recur across articles); fresh objects each time."""
+    memo: CandidateMemo = kb.derived("link_candidates", _new_candidate_memo)
+    found = memo.get((key, mention_type))
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[(key, mention_type)] = tuple(
+            (c.entry, c.cost, c.key, c.words, c.score) for c in candidates(kb, key, mention_type))
+    return [Candidate(*fields) for fields in found]
+
+
+def _new_candidate_memo(_kb: KnowledgeBase) -> CandidateMemo:
+    return {}
 
 
 class Linker:
@@ -116,7 +135,7 @@ class Linker:
                                     if v in self.kb.nationalities), None)
                 self.items.append(Item(mention, key, "norp", nationality=nationality))
             else:
-                self.items.append(Item(mention, key, candidates=candidates(self.kb, key, mention.type)))
+                self.items.append(Item(mention, key, candidates=_candidates(self.kb, key, mention.type)))
 
     def _alias_items(self) -> list[tuple[Item, Item]]:
         by_span = {(i.mention.start, i.mention.end): i for i in self.items if i.kind == "name"}

@@ -17,6 +17,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from heapq import heappop, heappush
 from operator import itemgetter
 from pathlib import Path
 
@@ -35,6 +36,8 @@ MEMO_SIZE = WORD_CACHE_SIZE
 START_LETTERS = 4  # beams are remembered after each of a token's first letters
 Beam = tuple[float, tuple[str, ...], str]  # (log score, last two graphones, English so far)
 Row = tuple[list[tuple[float, str, str]], float]  # ((score, graphone, chunk) per chunk, best score)
+# (trigram scores by history, sorted rows by history or by the last graphone alone), per letter
+LetterMemo = tuple[dict[tuple[str, ...], dict[str, float]], dict[tuple[str, ...] | str, list[tuple[float, str, str]]]]
 
 # Letters kept by ``prepare_arabic`` (hamza forms, ta marbuta and alef maqsura stay distinct: they
 # carry vowel information); diacritics and tatweel are dropped; Persian/Urdu letters folded.
@@ -67,6 +70,12 @@ class TranslitModel:
     _by_history: dict[tuple[str, ...], dict[str, float]] | None = field(default=None, repr=False, compare=False)
     # (first letters, beam width) -> the beams after them: names share their first letters (محم، عبد).
     _starts: dict[tuple[str, int], list[Beam]] = field(default_factory=dict, repr=False, compare=False)
+    # Per letter, for ``_step``: trigram scores by history and ``_row`` rows sorted best first (built on use).
+    _by_letter: dict[str, dict[tuple[str, ...], dict[str, float]]] | None = field(
+        default=None, repr=False, compare=False)
+    _letters: dict[str, LetterMemo] = field(default_factory=dict, repr=False, compare=False)
+    _ordered_count: int = field(default=0, repr=False, compare=False)
+    _highest: float | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TranslitModel:
@@ -161,18 +170,103 @@ class TranslitModel:
             done -= 1
         beams: list[Beam] = starts[(arabic[:done], beam)] if done else [(0.0, (BOS,), "")]
         for position in range(done, len(arabic)):
-            beams = _dedupe(self._expand(beams, arabic[position], beam), beam)
+            beams = self._step(beams, arabic[position], beam)
             if position < START_LETTERS:
                 starts[(arabic[:position + 1], beam)] = beams
         final = [(score + self._score(history[-2:], EOS), text) for score, history, text in beams]
         return max(final)[1]
 
+    def _letter_memo(self, letter: str) -> LetterMemo:
+        """For ``letter``: the trigram scores of its graphones by history, and its sorted rows (see ``_ordered_row``)."""
+        found = self._letters.get(letter)
+        if found is None:
+            if self._by_letter is None:
+                tables: dict[str, dict[tuple[str, ...], dict[str, float]]] = {}
+                for history, table in self._tables().items():
+                    if len(history) == 2:
+                        for graphone, value in table.items():
+                            tables.setdefault(graphone.partition(SEP)[0], {}).setdefault(history, {})[graphone] = value
+                self._by_letter = tables
+            found = self._letters[letter] = (self._by_letter.get(letter) or {}, {})
+        return found
+
+    def _ordered_row(self, history: tuple[str, ...], letter: str) -> list[tuple[float, str, str]]:
+        """``_row(history, letter)[0]`` best first (a stable sort: equal scores keep the row's order; memoized).
+
+        After two graphones without a trigram for ``letter``, the row is the backoff row of the last
+        graphone, shared by every such history (remembered under that graphone alone).
+        """
+        trigrams_by_history, ordered = self._letter_memo(letter)
+        shared = len(history) == 2 and history not in trigrams_by_history
+        key: tuple[str, ...] | str = history[1] if shared else history
+        found = ordered.get(key)
+        if found is not None:
+            return found
+        if shared:
+            found = sorted(self._backoff_row(history[1], letter)[0], key=_negated_score)
+        elif len(history) == 2:
+            trigrams = trigrams_by_history[history]
+            found = sorted([(trigrams[item[1]] + _PENALTIES[0], item[1], item[2]) if item[1] in trigrams else item
+                            for item in self._backoff_row(history[1], letter)[0]], key=_negated_score)
+        else:
+            found = sorted(self._row(history, letter)[0], key=_negated_score)
+        self._ordered_count += 1
+        if self._ordered_count > MEMO_SIZE:
+            for _memo_trigrams, rows in self._letters.values():
+                rows.clear()
+            self._ordered_count = 0
+        ordered[key] = found
+        return found
+
+    def _step(self, beams: list[Beam], letter: str, size: int) -> list[Beam]:
+        """The ``size`` best distinct expansions of ``beams`` by ``letter``: ``_dedupe(_expand(...), size)``.
+
+        Expansions come out of a heap in the order a stable sort of all of them would give (score down,
+        then beam, then row position), each beam's row read best first, so only the few expansions that
+        can be kept are ever built. A beam's row is fetched only when the beam's own score (which no
+        expansion of it exceeds: no model score is above ``top``) is reached.
+        """
+        top = self._top()
+        trigrams_by_history, ordered = self._letter_memo(letter)
+        rows: list[list[tuple[float, str, str]] | None] = [None] * len(beams)
+        heap = [(-(beams[0][0] + top), 0, -1)] if beams else []
+        kept: list[Beam] = []
+        seen: set[tuple[tuple[str, ...], str]] = set()
+        while heap and len(kept) < size:
+            _negative, index, position = heappop(heap)
+            score, history, text = beams[index]
+            row = rows[index]
+            if row is None:  # the beam's bound: fetch its row, and let the next beam in
+                row = ordered.get(history[1] if len(history) == 2 and history not in trigrams_by_history
+                                  else history) or self._ordered_row(history, letter)
+                rows[index] = row
+                heappush(heap, (-(score + row[0][0]), index, 0))
+                if index + 1 < len(beams):
+                    heappush(heap, (-(beams[index + 1][0] + top), index + 1, -1))
+                continue
+            value, graphone, chunk = row[position]
+            pair = (history[-1], graphone)
+            spelled = text + chunk
+            if (pair, spelled) not in seen:
+                seen.add((pair, spelled))
+                kept.append((score + value, pair, spelled))
+            if position + 1 < len(row):
+                heappush(heap, (-(score + row[position + 1][0]), index, position + 1))
+        return kept
+
+    def _top(self) -> float:
+        """The highest score any graphone gets (no expansion raises a beam's score by more)."""
+        if self._highest is None:
+            self._highest = max(0.0, *self.ngrams.values()) if self.ngrams else 0.0
+        return self._highest
+
     def _expand(self, beams: list[Beam], letter: str, size: int) -> list[Beam]:
         """Every beam extended by every chunk of ``letter``, best first (a stable sort: ties keep their order).
 
-        Expansions that cannot be among the ``size`` best distinct ones are left out: once the first beams
-        with distinct (last graphone, text) give ``size`` expansions (all distinct) scoring at least
-        ``floor``, a later expansion scoring at most ``floor`` sorts after them all.
+        The reference for ``_step`` (kept for tests). Expansions that cannot be among the ``size`` best
+        distinct ones are left out: once the first beams with distinct (last graphone, text) give ``size``
+        expansions (all distinct) scoring at least ``floor``, a later expansion scoring at most ``floor``
+        sorts after them all.
         """
         expanded: list[Beam] = []
         pool: set[tuple[str, str]] = set()
@@ -202,6 +296,10 @@ class TranslitModel:
         if known:
             return known
         return self.spell(prepared)
+
+
+def _negated_score(item: tuple[float, str, str]) -> float:
+    return -item[0]
 
 
 def _dedupe(items: list[tuple[float, tuple[str, ...], str]], size: int) -> list[tuple[float, tuple[str, ...], str]]:
