@@ -62,6 +62,8 @@ def spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """Entity spans ``(type, start, end)`` (end exclusive) from IOB tags, conlleval/seqeval style:
     an ``I-X`` that does not continue an ``X`` chunk starts a new one."""
     found: list[tuple[str, int, int]] = []
+    if tags.count("O") == len(tags):  # most sentences: nothing to scan
+        return found
     kind: str | None = None
     start = 0
     for index, tag in enumerate([*tags, "O"]):

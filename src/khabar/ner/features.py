@@ -76,7 +76,10 @@ class Featurizer:
             cached = self._cache[token] = self._compute(token)
         return cached
 
-    def _compute(self, token: str) -> _Base:
+    def word(self, token: str) -> tuple[list[str], list[str], str, str | None, bool]:
+        """One word's context-free features: ``(own, context, stem, trigger, arabic)``; the token's
+        own feature list is ``["bias", *own, *context]``, and its neighbours at offset ``d`` see
+        ``context`` (plus the shape at ±1) prefixed with ``d:``."""
         norm = normalize_key(token)
         pre, stem = split_proclitics(norm)
         kind = shape(token)
@@ -104,12 +107,28 @@ class Featurizer:
             cluster = self.clusters.get(stem) or self.clusters.get(norm)
             if cluster:
                 ctx += [f"c{level}={code}" for level, code in enumerate(cluster.split("."))]
+        return own, ctx, stem, trigger, kind == "arabic"
+
+    def _compute(self, token: str) -> _Base:
+        own, ctx, stem, trigger, arabic = self.word(token)
         shifted = {}
         for d, prefix in _prefixes(self.config.window):
             shifted[d] = [prefix + f for f in ctx]
             if d == 1 or d == -1:
                 shifted[d].append(prefix + own[1])
-        return _Base(["bias", *own, *ctx], stem, trigger, shifted, kind == "arabic")
+        return _Base(["bias", *own, *ctx], stem, trigger, shifted, arabic)
+
+    def gazetteer(self, stems: list[str]) -> list[str]:
+        """Each token's multi-word lexicon match label (``B``/``I`` + type letters, or ``O``)."""
+        n = len(stems)
+        gaz: list[str] = ["O"] * n
+        if self.config.lexicon and n > 1:
+            for start, end, flags in self.lexicon.matches(stems, min_len=2):
+                label = "".join(sorted(f for f in flags if len(f) == 1 or f.startswith("K")))
+                gaz[start] = f"B{label}"
+                for k in range(start + 1, end):
+                    gaz[k] = f"I{label}"
+        return gaz
 
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         return self.document([tokens])[0]
@@ -123,13 +142,7 @@ class Featurizer:
     def _sentence(self, bases: list[_Base], extra: dict[str, list[str]] | None) -> list[list[str]]:
         n = len(bases)
         stems = [b.stem for b in bases]
-        gaz: list[str] = ["O"] * n
-        if self.config.lexicon and n > 1:
-            for start, end, flags in self.lexicon.matches(stems, min_len=2):
-                label = "".join(sorted(f for f in flags if len(f) == 1 or f.startswith("K")))
-                gaz[start] = f"B{label}"
-                for k in range(start + 1, end):
-                    gaz[k] = f"I{label}"
+        gaz = self.gazetteer(stems)
         offsets = _prefixes(self.config.window)
         left_pair = self.config.left_pair
         right_pair = self.config.right_pair

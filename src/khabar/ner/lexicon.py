@@ -68,12 +68,19 @@ class Lexicon:
         is another key for a phrase starting at ``i`` (e.g. without a bare proclitic و/ب/ل);
         ``min_len`` > 1 finds multi-word names only; ``known_only`` finds only well-known names
         (``K:`` entries), so that a longer plain lexicon entry does not hide one."""
-        found = []
+        found: list[tuple[int, int, frozenset[str]]] = []
         entries = self.known if known_only else self.entries
         longest = self.phrase_heads
         n = len(keys)
+        if min_len > 1 and not alternatives:
+            return self._phrases(keys, entries, min_len) if n >= min_len else found
+        known_heads = self.known_heads if known_only else None  # a well-known name starts with one
         i = 0
         while i < n:
+            if known_heads is not None and keys[i] not in known_heads and not (
+                    alternatives and alternatives[i] in known_heads):
+                i += 1
+                continue
             heads = [keys[i]]
             size = longest.get(keys[i], 1)
             if alternatives and alternatives[i]:
@@ -97,6 +104,24 @@ class Lexicon:
                     break
             if not matched:
                 i += 1
+        return found
+
+    def _phrases(self, keys: list[str], entries: dict[str, frozenset[str]],
+                 min_len: int) -> list[tuple[int, int, frozenset[str]]]:
+        """``matches`` for multi-word phrases only: tries only the first words of multi-word keys."""
+        found: list[tuple[int, int, frozenset[str]]] = []
+        longest = self.phrase_heads
+        n = len(keys)
+        after = 0  # matches do not overlap
+        for i in [i for i, key in enumerate(keys) if key in longest]:
+            if i < after:
+                continue
+            for j in range(min(n, i + longest[keys[i]]), i + min_len - 1, -1):
+                flags = entries.get(" ".join(keys[i:j]))
+                if flags:
+                    found.append((i, j, flags))
+                    after = j
+                    break
         return found
 
 

@@ -8,12 +8,16 @@ import json
 import threading
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pycrfsuite
 
 from khabar.ner.features import FeatureConfig, Featurizer
 from khabar.ner.lexicon import Lexicon
 from khabar.paths import PACKAGE_DATA
+
+if TYPE_CHECKING:
+    from khabar.ner.scoring import EmissionScorer, LabelBasis
 
 DEFAULT_MODEL_DIR = PACKAGE_DATA / "ner"
 MODEL_FILE = "model.crfsuite"
@@ -42,11 +46,23 @@ def save_clusters(clusters: dict[str, str], path: Path) -> None:
 
 
 class NerTagger:
-    def __init__(self, path: Path, featurizer: Featurizer, tagger: pycrfsuite.Tagger) -> None:
+    def __init__(self, path: Path, featurizer: Featurizer, tagger: pycrfsuite.Tagger, fast: bool = True) -> None:
         self.path = path
         self.featurizer = featurizer
         self._tagger = tagger
         self._lock = threading.Lock()
+        self._scorer: EmissionScorer | None = None
+        self._basis: LabelBasis | None = None
+        if fast:
+            try:  # numpy computes the emission scores; without it CRFsuite gets the feature strings
+                from khabar.ner.crfweights import read_weights
+                from khabar.ner.scoring import EmissionScorer, LabelBasis
+            except ImportError:  # pragma: no cover - numpy is a declared dependency
+                return
+            weights = read_weights(path / MODEL_FILE)
+            self._basis = LabelBasis.of(weights)
+            if self._basis is not None:
+                self._scorer = EmissionScorer(featurizer, weights)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -92,6 +108,14 @@ class NerTagger:
     def tag_document_marginals(self, sentences: list[list[str]], marginals: bool = True
                                ) -> list[tuple[list[str], list[float]]]:
         """Per sentence: tags and (with ``marginals``) each name tag's marginal probability."""
+        return self._run(sentences, marginals, fast=True)
+
+    def reference_tags(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """Tags and name-tag marginals tagged from the feature strings: the direct, slower CRFsuite
+        path that the fast path reproduces (for regression checks)."""
+        return self._run(sentences, True, fast=False)
+
+    def _run(self, sentences: list[list[str]], marginals: bool, fast: bool) -> list[tuple[list[str], list[float]]]:
         chunks: list[list[str]] = []
         owners: list[int] = []
         for index, tokens in enumerate(sentences):
@@ -99,11 +123,10 @@ class NerTagger:
             for start in range(0, len(tokens), MAX_SENTENCE):
                 chunks.append(tokens[start:start + MAX_SENTENCE])
                 owners.append(index)
-        features = self.featurizer.document(chunks)
         out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
         tagger = self._tagger
         with self._lock:
-            for owner, items in zip(owners, features, strict=True):
+            for owner, items in zip(owners, self._items(chunks, fast), strict=True):
                 if not items:
                     continue
                 tags = tagger.tag(items)
@@ -112,6 +135,13 @@ class NerTagger:
                     marginal = tagger.marginal
                     out[owner][1].extend([marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)])
         return out
+
+    def _items(self, chunks: list[list[str]], fast: bool) -> list[list[dict[bytes, float]]] | list[list[list[str]]]:
+        """What CRFsuite tags for each chunk: basis-attribute items carrying the emission scores,
+        or (not ``fast``, or without a basis) the feature strings themselves."""
+        if not fast or self._scorer is None or self._basis is None:
+            return self.featurizer.document(chunks)
+        return [self._basis.items(scores) for scores in self._scorer.document(chunks)]
 
 
 def write_config(directory: Path, config: FeatureConfig, extra: dict[str, object]) -> None:

@@ -20,7 +20,7 @@ def token_key(token: str) -> str:
 
 
 def stem_keys(tokens: list[str]) -> list[str]:
-    return [token_key(t) for t in tokens]
+    return list(map(token_key, tokens))
 
 
 def bare_clitic_keys(keys: list[str]) -> list[str | None]:
@@ -28,15 +28,18 @@ def bare_clitic_keys(keys: list[str]) -> list[str | None]:
     return [k[1:] if len(k) > 3 and k[0] in "وفبلك" else None for k in keys]
 
 
-def apply_known_names(tokens: list[str], tags: list[str], lexicon: Lexicon) -> list[str]:
+def apply_known_names(tokens: list[str], tags: list[str], lexicon: Lexicon,
+                      keys: list[str] | None = None) -> list[str]:
     """Tag well-known names (``K:TYPE`` lexicon entries) that the CRF missed or cut short; a CRF
-    name that overlaps one otherwise is kept."""
-    keys = stem_keys(tokens)
+    name that overlaps one otherwise is kept. ``keys`` may pass ``stem_keys(tokens)``."""
+    if keys is None:
+        keys = stem_keys(tokens)
     out = list(tags)
-    if not any(k in lexicon.known_heads for k in keys) and not any(
-            k and k in lexicon.known_heads for k in bare_clitic_keys(keys)):
+    heads = lexicon.known_heads
+    alternatives = bare_clitic_keys(keys)
+    if heads.isdisjoint(keys) and heads.isdisjoint(alternatives):
         return out
-    for start, end, flags in lexicon.matches(keys, bare_clitic_keys(keys), known_only=True):
+    for start, end, flags in lexicon.matches(keys, alternatives, known_only=True):
         known = [f[2:] for f in flags if f.startswith("K:")]
         if not known:
             continue
@@ -83,15 +86,24 @@ def is_nisba(token: str, lexicon: Lexicon) -> bool:
 
 def nisba_spans(tokens: list[str], tags: list[str], lexicon: Lexicon) -> list[tuple[int, int]]:
     """Single-token nationality adjectives (الروسي، العراقية) outside CRF names."""
-    return [(i, i + 1) for i, (token, tag) in enumerate(zip(tokens, tags, strict=True))
-            if tag == "O" and is_nisba(token, lexicon)]
+    cache = lexicon.cache  # is_nisba's memo, read directly: this runs for every token
+    found: list[tuple[int, int]] = []
+    for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+        if tag == "O":
+            known = cache.get(token)
+            if known or (known is None and is_nisba(token, lexicon)):
+                found.append((i, i + 1))
+    return found
 
 
-def propagate(sentences: list[list[str]], tags: list[list[str]], max_len: int = 4) -> list[list[str]]:
+def propagate(sentences: list[list[str]], tags: list[list[str]], max_len: int = 4,
+              keys: list[list[str]] | None = None) -> list[list[str]]:
     """Document-level consistency: a name tagged once in a document is tagged wherever else the
-    same word sequence (article/clitic-insensitive) occurs untagged."""
+    same word sequence (article/clitic-insensitive) occurs untagged. ``keys`` may pass each
+    sentence's ``stem_keys``."""
     names: dict[tuple[str, ...], str] = {}
-    keys = [stem_keys(words) for words in sentences]
+    if keys is None:
+        keys = [stem_keys(words) for words in sentences]
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
         for kind, start, end in spans(sentence_tags):
             name = tuple(sentence_keys[start:end])
@@ -103,6 +115,9 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], max_len: int = 
     out = []
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
         fixed = list(sentence_tags)
+        if heads.isdisjoint(sentence_keys):
+            out.append(fixed)
+            continue
         i = 0
         while i < len(fixed):
             if sentence_keys[i] not in heads:

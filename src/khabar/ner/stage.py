@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
+from operator import attrgetter
 
 from khabar.document import Document, Mention, Token
 from khabar.ner.arabic import split_proclitics
 from khabar.ner.conll import spans
 from khabar.ner.model import NerTagger
-from khabar.ner.rules import apply_known_names, is_gpe, nisba_spans, propagate
+from khabar.ner.rules import apply_known_names, is_gpe, nisba_spans, propagate, stem_keys
 from khabar.text.normalize import normalize, normalize_key
 
 _FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -64,12 +66,8 @@ def mention_start(token: Token) -> int:
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
-    groups: list[list[Token]] = []
-    for token in tokens:
-        if not groups or groups[-1][-1].sentence != token.sentence:
-            groups.append([])
-        groups[-1].append(token)
-    return groups
+    """Runs of tokens with the same sentence index."""
+    return [list(group) for _, group in groupby(tokens, key=attrgetter("sentence"))]
 
 
 def recognize_entities(doc: Document, tagger: NerTagger | None = None) -> Document:
@@ -80,9 +78,11 @@ def recognize_entities(doc: Document, tagger: NerTagger | None = None) -> Docume
     sentences = _sentences(_tokens(doc))
     words = [[t.text for t in sentence] for sentence in sentences]
     tagged = tagger.tag_document_marginals(words)
-    all_tags = propagate(words, [tags for tags, _ in tagged])
-    for sentence, sentence_words, tags, (_crf_tags, probs) in zip(sentences, words, all_tags, tagged, strict=True):
-        tags = apply_known_names(sentence_words, tags, tagger.lexicon)
+    keys = [stem_keys(sentence_words) for sentence_words in words]
+    all_tags = propagate(words, [tags for tags, _ in tagged], keys=keys)
+    for sentence, sentence_words, sentence_keys, tags, (_crf_tags, probs) in zip(
+            sentences, words, keys, all_tags, tagged, strict=True):
+        tags = apply_known_names(sentence_words, tags, tagger.lexicon, sentence_keys)
         for kind, start, end in spans(tags):
             begin = mention_start(sentence[start])
             finish = sentence[end - 1].end

@@ -42,4 +42,5 @@ RawToken = tuple[int, int, str]
 def lex(text: str, start: int = 0, end: int | None = None) -> list[RawToken]:
     """``(start, end, kind)`` of every raw token of ``text[start:end]`` (offsets into ``text``)."""
     stop = len(text) if end is None else end
-    return [(m.start(), m.end(), m.lastgroup or "punct") for m in _LEXER.finditer(text, start, stop)]
+    # every alternative is a named group, so ``lastgroup`` is always set
+    return [(*m.span(), m.lastgroup) for m in _LEXER.finditer(text, start, stop)]  # type: ignore[misc]

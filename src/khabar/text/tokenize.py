@@ -28,6 +28,14 @@ def _word_pieces(word: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word(word: str) -> tuple[str, tuple[tuple[int, int, str, str], ...] | None]:
+    """One word's matching form and its clitic pieces (None when it is a single stem): one cache
+    lookup per token."""
+    pieces = _word_pieces(word)
+    return normalize_key(word), (pieces if len(pieces) > 1 else None)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _norm(word: str) -> str:
     return normalize_key(word)
 
@@ -58,18 +66,21 @@ def tokenize(text: str, sentences: list[Sentence] | None = None, raw: list[RawTo
 def _tokens(text: str, sentences: list[Sentence], raw: list[RawToken]) -> list[Token]:
     starts = [s.start for s in sentences]
     tokens: list[Token] = []
-    append, norm, pieces_of = tokens.append, _norm, _word_pieces
+    append, norm, word_of = tokens.append, _norm, _word
     index, next_start = 0, (starts[1] if len(starts) > 1 else None)
     for start, end, kind in raw:
         if next_start is not None and start >= next_start:
             index = bisect_right(starts, start) - 1
             next_start = starts[index + 1] if index + 1 < len(starts) else None
         word = text[start:end]
-        pieces = pieces_of(word) if kind == "word" else None
-        if pieces is None or len(pieces) == 1:
+        if kind == "word":
+            key, pieces = word_of(word)
+        else:
+            key, pieces = norm(word), None
+        if pieces is None:
             segments = [Segment(start, end, word, "stem")]
         else:
             segments = [Segment(start + s, start + e, piece, role)  # type: ignore[arg-type]
                         for s, e, piece, role in pieces]
-        append(Token(start, end, word, norm(word), segments, index))
+        append(Token(start, end, word, key, segments, index))
     return tokens
