@@ -42,7 +42,23 @@ any run):
   written after a relative year is one span ("العام الماضي 2014"); "19 منه" after "17 يوليو" is a
   day; a sports season of two Hijri years ("1435هـ ـ 1436هـ") is neither a date nor two numbers; a
   year after an event name ("أولمبياد ... 2016") is a year date. ``test3`` is a further held-out
-  file or split, evaluated with ``--gold PATH --split test3``.
+  file or split, evaluated with ``--gold PATH --split test3``;
+- (added with the third batch of ``dev`` articles, 10 date- and number-dense articles annotated by
+  reading before any run) a quarter or half of a year is one date with the year it names
+  ("الربع الثاني من العام الجاري" = ``2015-Q2``, precision ``quarter``; "النصف الأول من عام 2015" and
+  "الأشهر الستة الأولى من العام الجاري" = ``2015-H1``, precision ``half``; the four older ``dev``
+  articles that wrote only the year were brought in line); a count of months that is neither
+  ("التسعة أشهر الأولى من عام 1436ه") is one date valued as the year; the count inside such a
+  period is not a number; a week of a month ("الأسبوع الثاني من شهر صفر 1437") is the ISO week of
+  the month's 8th day (1st, 8th, 15th, 22nd; the last week: its last day minus three); a range of
+  days is two dates, the first taking the month and year of the second ("من 8 إلى 10-11-1436",
+  "من الثامن إلى العاشر من شهر ذي القعدة", "من 30/12 وحتى 2/1/1437" crossing into 1437); an ordinal
+  day is a day ("الأول من صفر 1437ه"); "يوم" alone and a part word ("نهاية الأسبوع الماضي") stay
+  outside the span; a year range written with a tatweel ("1437ـ1441هـ") is two Hijri years; each
+  year opening a line of a chronology ("1909 - استقالة ...") is a year; a bracketed range with a
+  scale after it ("(3 - 10) آلاف ريال") is [3000, 10000]; a resolution number ("القرار 598") is a
+  name; a day whose year the text does not give and the publication date cannot ("اندلعت في 19
+  ديسمبر" in a chronology) is not annotated.
 """
 
 from __future__ import annotations

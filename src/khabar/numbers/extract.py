@@ -251,6 +251,8 @@ def _dual(toks: list[Tok], i: int, surfaces: dict[int, str]) -> tuple[Found, int
 
 def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Found, int]:
     start, end, value, nxt = core.start, toks[core.last].end, core.value, core.last + 1
+    if toks[core.first].text == "واحد" and core.last > core.first and surfaces[core.first][1:2] in ("أ", "إ"):
+        start += 1  # "وأحد عشر": و + أحد (folded to واحد)
     qualifier = None
     # A range: "بين X وY" or digits "X-Y".
     ranged = False
@@ -277,8 +279,12 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
             start, end, nxt = toks[core.first - 1].start, toks[second.last].end, second.last + 1
     if not ranged and nxt + 1 < len(toks) and toks[nxt].text == "-" and toks[core.last].kind == "num":
         second_core = parse_core(toks, nxt + 1, allow_prefix=False)
+        # "10-20", or spaced inside brackets: "(3 - 10) آلاف ريال"
+        bracketed = core.first > 0 and toks[core.first - 1].text == "(" and second_core is not None \
+            and second_core.last + 1 < len(toks) and toks[second_core.last + 1].text == ")" \
+            and not (_year_like(value) and _year_like(second_core.value))  # "(1180 - 1225)": life years
         if second_core and toks[nxt + 1].kind == "num" and _high(second_core.value) > _low(value) \
-                and toks[nxt].start == end:
+                and (toks[nxt].start == end or bracketed):
             value, end, nxt = (_low(value), _high(second_core.value)), toks[second_core.last].end, second_core.last + 1
     if not ranged and nxt < len(toks) and toks[nxt].text in _AND_FRACTION and not isinstance(value, tuple):
         value += _AND_FRACTION[toks[nxt].text] * (core.scale if core.has_scale else 1)
@@ -294,12 +300,20 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
     # "%20": a percent sign typed before the number.
     if core.first > 0 and toks[core.first - 1].kind == "pct" and toks[core.first - 1].end == toks[core.first].start:
         unit, start = "percent", min(start, toks[core.first - 1].start)
+        found_qualifier = _qualifier_before(toks, core.first - 1) if qualifier is None else None
+        if found_qualifier is not None:  # "أكثر من %70"
+            qualifier, start = found_qualifier
     found_unit = _unit_after(toks, nxt, end)
     if found_unit and unit is None:
         nxt, unit = found_unit
         end = toks[nxt - 1].end
-    elif unit is None and not isinstance(value, tuple) and nxt < len(toks) and toks[nxt].text == ")":
-        value, unit, nxt = _after_parenthesis(toks, nxt, value, core.has_scale)
+    elif unit is None and nxt < len(toks) and toks[nxt].text == ")":
+        if isinstance(value, tuple):  # "(3 - 10) آلاف ريال": both ends take the scale
+            low, unit, _ = _after_parenthesis(toks, nxt, value[0], core.has_scale)
+            high, unit, nxt = _after_parenthesis(toks, nxt, value[1], core.has_scale)
+            value = (low, high)
+        else:
+            value, unit, nxt = _after_parenthesis(toks, nxt, value, core.has_scale)
     if qualifier is None and nxt < len(toks) and toks[nxt].text == "تقريبا":
         qualifier, end, nxt = "about", toks[nxt].end, nxt + 1
     about = None
@@ -311,6 +325,10 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
             about = surfaces[core.first - 1]  # "شخص واحد": the noun comes first
     result: float | list[float] = [tidy(value[0]), tidy(value[1])] if isinstance(value, tuple) else tidy(value)
     return Found(start, end, result, unit, about, qualifier), max(nxt, core.last + 1)
+
+
+def _year_like(value: float | tuple[float, float]) -> bool:
+    return not isinstance(value, tuple) and float(value).is_integer() and 1000 <= value <= 2100
 
 
 def _after_parenthesis(toks: list[Tok], j: int, value: float, has_scale: bool) -> tuple[float, str | None, int]:

@@ -1,7 +1,8 @@
 """Resolve parsed date expressions to ISO values against the publication date.
 
 Value formats: ``YYYY-MM-DD`` (precision ``day``), ``YYYY-MM`` (``month``), ``YYYY`` (``year``),
-``YYYY-Www`` (``week``, the ISO week containing the referenced day).
+``YYYY-Www`` (``week``, the ISO week containing the referenced day), ``YYYY-Qn`` (``quarter``),
+``YYYY-Hn`` (``half``).
 
 Conventions (news reading):
 - a bare weekday ("يوم الإثنين") is the most recent such day on or before the publication date
@@ -35,7 +36,7 @@ from khabar.time.hijri import (
 from khabar.time.rules import DateMatch
 
 RELATIVE_KINDS = frozenset({"weekday", "relative_day", "period", "offset", "month_relative", "weekday_dm",
-                            "month_in_year"})
+                            "month_in_year", "day_of_month"})
 
 
 def parse_published(value: str | None) -> date | None:
@@ -50,6 +51,8 @@ def parse_published(value: str | None) -> date | None:
 
 def needs_anchor(match: DateMatch) -> bool:
     """Whether the expression can only be resolved with a publication date."""
+    if match.kind in ("year_part", "month_week"):
+        return match.year is None
     if match.kind in RELATIVE_KINDS:
         return True
     return match.kind == "absolute" and match.year is None
@@ -123,8 +126,9 @@ def _yearless_year(match: DateMatch, anchor: date) -> int:
         anchor = anchor.replace(day=1)
     past = [o for o in options if o[1] <= anchor]
     future = [o for o in options if o[1] > anchor]
-    if match.direction == "future" and future:
-        return future[0][0]
+    upcoming = [o for o in options if o[1] >= anchor]  # "ستقام من 6 إلى 15 أغسطس" published on 6 August
+    if match.direction == "future" and upcoming:
+        return upcoming[0][0]
     if future and (not past or (future[0][1] - anchor).days <= NEAR_FUTURE_DAYS["day" if day else "month"]):
         return future[0][0]
     return past[-1][0]
@@ -157,6 +161,15 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
     """``(value, precision)`` of one expression; value is None when it cannot be placed."""
     if match.kind == "absolute":
         return _absolute(match, anchor)
+    if match.kind == "year_part":
+        return _year_part(match, anchor)
+    if match.kind == "month_week":
+        return _month_week(match, anchor), "week"
+    if match.kind == "day_of_month":  # "15 من الشهر الماضي", "يوم 20 الجاري"
+        if anchor is None:
+            return None, "day"
+        month = add_months(anchor.replace(day=1), match.offset or 0)
+        return _format(_safe_date(month.year, month.month, match.day or 1), "day"), "day"
     if match.kind == "relative_day":
         day = add_days(anchor, match.offset or 0) if anchor else None
         if day is not None and match.weekday is not None and day.weekday() != match.weekday:
@@ -191,6 +204,10 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
         day = _safe_date(anchor.year + (match.offset or 0), match.month, match.day or 1)
         return _format(day, "day" if match.day else "month"), "day" if match.day else "month"
     if match.kind == "month_relative" and match.month and match.calendar == "hijri":
+        if match.day:  # "العاشر من شهر ذي القعدة المقبل"
+            year = _hijri_relative_year(match.month, match.direction, anchor)
+            day = hijri_to_gregorian(year, match.month, match.day) if year is not None else None
+            return _format(day, "day"), "day"
         return _hijri_month_relative(match.month, match.direction, anchor), "month"
     if match.kind == "month_relative" and match.month:
         year = anchor.year
@@ -215,6 +232,12 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
 def _hijri_month_relative(month: int, direction: str | None, anchor: date) -> str | None:
     """"ذي القعدة المقبل": the next (or last, or current) occurrence of a Hijri month, as the
     Gregorian month of its 15th day."""
+    year = _hijri_relative_year(month, direction, anchor)
+    return _format(hijri_month_to_gregorian(year, month), "month") if year is not None else None
+
+
+def _hijri_relative_year(month: int, direction: str | None, anchor: date) -> int | None:
+    """The Hijri year of the occurrence of ``month`` that ``direction`` names."""
     year = gregorian_to_hijri_year(anchor)
     spans = []
     for candidate in (year - 1, year, year + 1):
@@ -232,7 +255,73 @@ def _hijri_month_relative(month: int, direction: str | None, anchor: date) -> st
     else:
         chosen = min(spans, key=lambda s: 0 if s[0] <= anchor <= s[1] else min(abs((s[0] - anchor).days),
                                                                                abs((s[1] - anchor).days)))
-    return _format(hijri_month_to_gregorian(chosen[2], month), "month") if chosen else None
+    return chosen[2] if chosen else None
+
+
+def _year_part(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
+    """"الربع الثاني من العام الجاري" -> 2015-Q2; "النصف الأول لعام 2015" -> 2015-H1; a bare quarter
+    ("مقارنة بالربع الأول،") is the latest such quarter begun by the publication date."""
+    unit, index = match.unit or "year", match.offset or 0
+    year = match.year
+    if year is not None and match.calendar == "hijri":
+        start = hijri_year_to_gregorian(year)
+        year = start.year if start is not None else None
+    elif year is None:
+        if anchor is None:
+            return None, unit
+        year = anchor.year + {"past": -1, "future": 1}.get(match.direction or "", 0)
+        if match.direction is None and unit != "year":
+            first_month = (index - 1) * (3 if unit == "quarter" else 6) + 1
+            if first_month > anchor.month:
+                year -= 1
+    if year is None:
+        return None, unit
+    if unit == "quarter":
+        return f"{year:04d}-Q{index}", unit
+    if unit == "half":
+        return f"{year:04d}-H{index}", unit
+    return f"{year:04d}", "year"
+
+
+def _month_week(match: DateMatch, anchor: date | None) -> str | None:
+    """"الأسبوع الثاني من شهر صفر 1437": the ISO week of the month's 8th day (1st, 8th, 15th, 22nd
+    for the first four weeks; the last week: the week of its last day minus three)."""
+    if match.month is None:  # "الأسبوع الأول من الشهر الجاري"
+        if anchor is None:
+            return None
+        first = add_months(anchor.replace(day=1), {"past": -1, "future": 1}.get(match.direction or "", 0))
+        match = DateMatch(match.start, match.end, "month_week", first.year, first.month, None,
+                          offset=match.offset)
+    month = match.month or 1
+    first: date | None
+    if match.calendar == "hijri":
+        year = match.year
+        if year is None:
+            if anchor is None:
+                return None
+            year = _hijri_relative_year(month, match.direction, anchor)
+        if year is None:
+            return None
+        first = hijri_to_gregorian(year, month, 1)
+        following = hijri_to_gregorian(year + (month == 12), month % 12 + 1, 1)
+        last = following - timedelta(days=1) if following is not None else None
+    else:
+        year = match.year
+        if year is None:
+            if anchor is None:
+                return None
+            probe = DateMatch(match.start, match.end, "month_relative", None, month,
+                              direction=match.direction or "current")
+            value = resolve(probe, anchor)[0] if match.direction else None
+            year = int(value[:4]) if value else _yearless_year(probe, anchor)
+        first = _safe_date(year, month, 1)
+        last = _safe_date(year + (month == 12), month % 12 + 1, 1)
+        last = last - timedelta(days=1) if last is not None else None
+    if first is None or last is None:
+        return None
+    index = match.offset or 1
+    day = last - timedelta(days=3) if index == -1 else first + timedelta(days=7 * (index - 1))
+    return iso_week(day)
 
 
 def _weekday_day_month(match: DateMatch, anchor: date | None) -> str | None:

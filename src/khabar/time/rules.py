@@ -13,51 +13,39 @@ windows around the anchors it needs (a pattern for "12 مارس" never scans tex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.numbers.tables import CHANGE_STEMS, CURRENCIES, MEASURES, PERCENT_WORDS
+from khabar.time import periods
 from khabar.time import tables as t
+from khabar.time.pieces import (
+    ALT_MONTH,
+    DAY,
+    DIRECTION,
+    ERA,
+    GM,
+    HM,
+    PRE,
+    REL,
+    WD,
+    WD_LEAD,
+    YEAR,
+    YEAR_LEAD,
+    DateMatch,
+    year_of,
+)
 from khabar.time.scan import DATE_MARGINS, Anchor, FastNormalized, alternation, scan, windows
 
-
-@dataclass(slots=True)
-class DateMatch:
-    """One date expression found in the text, parsed but not yet resolved."""
-
-    start: int
-    end: int
-    kind: str  # absolute | weekday | relative_day | period | offset | month_relative | month_in_year | skip
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    calendar: str = "gregorian"
-    weekday: int | None = None
-    direction: str | None = None  # past | future | current
-    offset: int | None = None  # days for relative_day, count for offset
-    unit: str | None = None  # day | week | month | year
-    qualifier: str | None = None
+__all__ = ["DateMatch", "find_dates", "normalized_text"]
 
 
 _alt = alternation
-
-_GM = _alt(t.GREGORIAN_MONTHS)
-_HM = _alt(t.HIJRI_MONTHS)
-_WD = _alt(t.WEEKDAYS)
-_REL = _alt(t.PAST | t.FUTURE | t.CURRENT - {"هذا", "هذه"})
-_ERA = _alt(t.HIJRI_ERAS | t.GREGORIAN_ERAS)
-_YEAR = rf"(?P<year>\d{{4}})(?:\s*(?P<era>{_ERA})(?!\w))?(?!\d)"
-_YEAR_LEAD = r"\s*[,،]?\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?"
-# A second name for the same month: "يوليو (تموز)", "تموز/يوليو", Reuters' "فبراير شباط".
-_ALT_MONTH = rf"(?:\s*[(/]\s*{_GM}\s*\)?|\s+{_GM}(?!\w))?"
-_DAY = r"(?P<day>[0-3]?\d)(?!\d)"
-_PRE = r"(?<!\w)(?:[وفبلك]{1,2})?"
-# A weekday written just before a full date is part of its span: "يوم الاثنين 19/9/1436هـ".
-_WD_LEAD = rf"(?:(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*)?"
+_GM, _HM, _WD, _REL, _ERA, _YEAR, _YEAR_LEAD = GM, HM, WD, REL, ERA, YEAR, YEAR_LEAD
+_ALT_MONTH, _DAY, _PRE, _WD_LEAD = ALT_MONTH, DAY, PRE, WD_LEAD
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("greg_day", re.compile(
-        _PRE + rf"(?P<span>(?:(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*)?{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}"
+        _PRE + rf"(?P<span>{_WD_LEAD}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}"
         rf"(?:{_YEAR_LEAD}{_YEAR}|\s+(?P<rel>{_REL}))?)(?!\w)")),
     ("greg_month", re.compile(
         _PRE + rf"(?P<span>(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}{_YEAR_LEAD}{_YEAR})(?!\w)")),
@@ -72,12 +60,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!\d|\s?/)")),
     ("year_bare", re.compile(
         r"(?<=[\u0621-\u064a]\s)(?P<span>(?P<year>(?:199|20[0-3])\d))(?=\s*(?:[.،,:;؛)»\"]|$))")),
-    ("hijri_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<hm>{_HM}))(?!\w)(?!\s*\d)")),
+    ("hijri_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<hm>{_HM}))(?!\w)(?!\s*\d{{4}}(?![\d.,]))")),
     ("hijri_day", re.compile(
         _PRE + rf"(?P<span>{_WD_LEAD}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})(?:{_YEAR_LEAD}{_YEAR})?)(?!\w)")),
     ("hijri_month", re.compile(_PRE + rf"(?P<span>(?:شهر\s+)?(?P<hm>{_HM}){_YEAR_LEAD}{_YEAR})(?!\w)")),
     ("numeric_dmy", re.compile(
-        r"(?<![\d./A-Za-z-])(?P<span>" + _WD_LEAD + r"(?P<day>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<month>\d{1,2})\s?(?P=sep)\s?"
+        r"(?<![\d./A-Za-z-])(?P<span>" + _WD_LEAD + r"(?P<day>\d{1,2})\s{0,3}(?P<sep>[/.-])\s{0,3}(?P<month>\d{1,2})"
+        r"\s{0,3}(?P=sep)\s{0,3}"
         + _YEAR + r")(?![\w/-])")),
     ("numeric_ymd", re.compile(
         r"(?<![\d./A-Za-z-])(?P<span>" + _WD_LEAD + r"(?P<year>\d{4})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)"
@@ -88,7 +77,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\w)[وفل]?(?:(?:من|بين)\s+(?:(?:عامي|سنتي|العامين|عام|سنه)\s+)?|(?:عامي|سنتي|العامين)\s+)"
         r"(?P<span>(?P<year>(?:19|20)\d\d))(?:\s*م)?\s+(?:الي|حتي|و)\s*(?:(?:عام|سنه)\s+)?"
         r"(?P<span2>(?P<year2>(?:19|20)\d\d)(?:\s*م(?!\w))?)(?![\w%٪]|[.,٫٬]\d)")),
-    ("year_noun", re.compile(_PRE + r"(?P<span>(?:سنه|عام|العام|السنه)\s+" + _YEAR + r")(?!\w)")),
+    # "عام 2014", "عام1435هـ" (no space), "عام .1998" (a full stop misplaced by right-to-left editing)
+    ("year_noun", re.compile(_PRE + r"(?P<span>(?:سنه|عام|العام|السنه)\s*(?:\.\s*)?" + _YEAR + r")(?!\w)")),
+    # a chronology line opening with its year: "1909 - استقالة رئيس الحكومة ..."
+    ("year_heading", re.compile(
+        r"(?:(?<=[.:؛!؟\n])|(?<=[.:؛!؟\n]\s)|^)(?P<span>(?P<year>1[5-9]\d\d|20[0-4]\d))\s*-\s+(?=[^\W\d])")),
+    # an old year after a preposition, before a closing mark: "(ولد في 1871)"
+    ("year_prep_old", re.compile(
+        r"(?<!\w)(?:[وف])?(?:في|منذ|عام|سنه)\s+(?P<span>(?P<year>1[5-8]\d\d))(?=\s*[).،,؛:]|\s*$)")),
+    # "بنفس الشهر من 2014", "الفترة نفسها من 2014": the year of a period named before
+    ("year_of_period", re.compile(
+        r"(?<!\w)[وفبل]?" + _alt(t.PERIOD_OF_YEAR_NOUNS) + r"(?:\s+[^\s\d]+)?\s+من\s+(?P<span>(?P<year>(?:19|20)\d\d)"
+        r"(?:\s*(?P<era>" + _ERA + r")(?!\w))?)(?![\d%٪]|[.,٫٬]\d)")),
     ("year_prep", re.compile(
         r"(?<!\w)(?:[وف])?" + _alt(t.YEAR_PREPOSITIONS) + r"\s+(?P<span>(?P<year>(?:19|20)\d\d)"
         r"(?:\s*(?P<era>" + _ERA + r")(?!\w))?)(?![\d%٪]|[.,٫٬]\d)")),
@@ -107,7 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<rel>{_REL}))(?!\w)")),
     ("same_month", re.compile(r"(?<!\w)(?:حتي|الي|و|لغايه|ولغايه)\s*(?P<span>(?P<day>[0-3]?\d)\s+منه)(?!\w)")),
     ("season", re.compile(
-        r"(?<![\w/.-])(?P<span>(?P<year>1[34]\d\d)\s*ه?\s*[-/]?\s*(?P<year2>1[34]\d\d)\s*ه)(?!\w)")),
+        r"(?<![\w/.-])(?P<span>(?P<year>1[34]\d\d)\s*ه?\s*[-/]?\s*(?P<span2>(?P<year2>1[34]\d\d)\s*ه))(?!\w)")),
     ("year_dash", re.compile(
         r"(?<![\w/.-])(?P<span>(?P<year>(?:19|20)\d\d))\s*-\s*(?P<span2>(?P<year2>(?:19|20)\d\d))(?![\w%٪/-]|[.,٫٬]\d)")),
     ("hijri_month_prep", re.compile(
@@ -117,22 +117,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<cnt>\d{{1,3}}|{_alt(t.SMALL_NUMBERS)})\s+)?(?P<unit>{_alt(t.DURATION_UNITS)}))(?!\w)(?!\s*\d)")),
 ]
 
-_DIRECTION = {**{w: "past" for w in t.PAST}, **{w: "future" for w in t.FUTURE},
-              **{w: "current" for w in t.CURRENT}}
+_DIRECTION = DIRECTION
 _WORD = re.compile(r"\w+")
 # Words after a number that make it an amount, not a year: currencies, measures, percent.
 _AMOUNT_WORDS = frozenset(CURRENCIES) | {w[0] for w in MEASURES} | {w[0] for w in PERCENT_WORDS} | {
     "شخص", "شخصا", "الف", "مليون", "مليار", "نقطه", "نسمه"}
 
 
-def _year_of(year: str, era: str | None) -> tuple[int, str]:
-    value = int(year)
-    if era in t.HIJRI_ERAS:
-        return value, "hijri"
-    if era in t.GREGORIAN_ERAS:
-        return value, "gregorian"
-    # Without an era, 1380-1470 is read as a Hijri year (Gulf papers write "عام 1436" for 2015).
-    return value, ("hijri" if 1380 <= value <= 1470 else "gregorian")
+_year_of = year_of
 
 
 def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
@@ -204,7 +196,11 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
                 (before and before[-1] in t.NOT_YEAR_BEFORE):
             return None
         return DateMatch(start, end, "absolute", int(g["year"]), None, None, "gregorian")
-    if kind in ("year_noun", "year_prep", "year_hijri"):
+    if kind == "year_of_period":
+        following = _WORD.match(norm, end + 1) if norm[end:end + 1] == " " else None
+        if following and following.group().lstrip("وبل") in _AMOUNT_WORDS:
+            return None
+    if kind in ("year_noun", "year_prep", "year_hijri", "year_heading", "year_prep_old", "year_of_period"):
         if calendar == "gregorian" and not 1000 <= (year or 0) <= 2200:
             return None
         return DateMatch(start, end, "absolute", year, None, None, calendar)
@@ -244,9 +240,6 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         return DateMatch(start, end, "month_in_year", None, month, day, offset=shift)
     if kind == "same_month":  # "منذ 17 يوليو حتى 19 منه": completed from the date before it
         return DateMatch(start, end, "same_month", day=int(g["day"]))
-    if kind == "season":  # "1435هـ - 1436هـ", "1437/1436هـ": a season, not a date (not reported)
-        first, second = int(g["year"]), int(g["year2"])
-        return DateMatch(start, end, "skip") if abs(first - second) == 1 else None
     if kind == "hijri_month_prep":
         if re.sub(r"\s+", " ", g["hm"]) in t.AMBIGUOUS_HIJRI_MONTHS:
             return None
@@ -293,6 +286,18 @@ def _year_range(m: re.Match[str]) -> list[DateMatch]:
             DateMatch(*m.span("span2"), "absolute", second, None, None, "gregorian")]
 
 
+def _season(m: re.Match[str]) -> list[DateMatch]:
+    """"1435هـ - 1436هـ", "1437/1436هـ": a season, not a date (kept as ``skip``: no number either);
+    "1437ـ1441هـ": two Hijri years."""
+    first, second = int(m.group("year")), int(m.group("year2"))
+    if abs(first - second) == 1:
+        return [DateMatch(*m.span("span"), "skip")]
+    if not first < second <= first + 30:
+        return []
+    return [DateMatch(*m.span("year"), "absolute", first, None, None, "hijri"),
+            DateMatch(*m.span("span2"), "absolute", second, None, None, "hijri")]
+
+
 _EVENT_RELATIVE = re.compile(r"\s+(?:علي|من)\s+(?!الان(?!\w))")
 _HIJRI_ERA = re.compile(r"\d\s*ه(?!\w)")
 _CLAUSE_END = re.compile(r"[.!?؟؛;:\n]")
@@ -336,11 +341,14 @@ _ANCHOR_OF: dict[str, str] = {
     "hijri_day": "hijri", "hijri_month": "hijri", "hijri_month_prep": "hijri", "weekday_dm": "wd", "weekday": "wd",
     "year_bare": "year", "numeric_dmy": "year", "numeric_ymd": "year", "year_hijri": "year", "year_range": "year",
     "year_noun": "year", "year_prep": "year", "season": "year", "year_dash": "year", "year_event": "year",
+    "year_heading": "year", "year_prep_old": "year", "year_of_period": "year",
     "same_month": "digits", "relative_day": "rel", "period": "per", "offset": "unit",
 }
 _GROUPS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _kind, _pattern in _PATTERNS:
     _GROUPS.setdefault(_ANCHOR_OF[_kind], []).append((_kind, _pattern))
+for _kind, _group, _pattern in periods.PATTERNS:
+    _GROUPS.setdefault(_group, []).append((_kind, _pattern))
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -352,6 +360,8 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 _NEEDS_SEPARATOR = frozenset({"numeric_dmy", "numeric_ymd", "year_dash"})
+# Patterns that cannot match without a given word in the text.
+_NEEDS_WORD = {"two_months": "شهري", "month_week_g": "الاسبوع", "month_week_h": "الاسبوع"}
 
 
 def _separators(chunk: str) -> str:
@@ -382,13 +392,20 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
             separators = _separators(norm[window.start:window.end]) if group == "year" else ""
             for kind, pattern in patterns:
                 if (kind == "year_event" and not has_event) or (kind in _NEEDS_SEPARATOR and not separators) \
-                        or (kind == "year_dash" and "-" not in separators):
+                        or (kind == "year_dash" and "-" not in separators) \
+                        or (kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in norm):
                     continue
                 for match in pattern.finditer(norm, window.start, window.end):
                     if kind in ("year_range", "year_dash"):
                         candidates.extend(_year_range(match))
                         continue
-                    found = _build(kind, match, norm)
+                    if kind == "season":
+                        candidates.extend(_season(match))
+                        continue
+                    if kind == "two_months":
+                        candidates.extend(periods.two_months(match))
+                        continue
+                    found = periods.build(kind, match, norm) if kind in periods.KINDS else _build(kind, match, norm)
                     if found is not None:
                         candidates.append(found)
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -399,7 +416,7 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
             taken.append(cand)
             occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort(key=lambda c: c.start)
-    taken = _link_neighbours(taken, norm)
+    taken = periods.join_weekdays(periods.link_ranges(_link_neighbours(taken, norm), norm), norm)
     for cand in taken:
         cand.start, cand.end = normalized.span_to_original(cand.start, cand.end)
     return tuple(taken)

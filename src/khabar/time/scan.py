@@ -23,6 +23,7 @@ from khabar.text.normalize import _FOLD, _REMOVED_RE, normalize_key
 from khabar.time import tables as t
 
 _FOLD_PAIRS = tuple(_FOLD.items())
+_DIGIT_TATWEEL = re.compile(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])\u0640(?=[0-9\u0660-\u0669\u06f0-\u06f9])")
 
 
 class FastNormalized:
@@ -34,6 +35,9 @@ class FastNormalized:
         self.original_length = len(text)
         self._removed: list[int] = [m.start() for m in _REMOVED_RE.finditer(text)]
         self._keys: list[int] = []
+        if "\u0640" in text:  # a tatweel between digits is a dash ("1437ـ1441هـ"), not a removable stretch
+            text = _DIGIT_TATWEEL.sub("-", text)
+            self._removed = [m.start() for m in _REMOVED_RE.finditer(text)]
         folded = _REMOVED_RE.sub("", text) if self._removed else text
         for char, replacement in _FOLD_PAIRS:  # a few C-level passes: much faster than str.translate
             if char in folded:
@@ -92,6 +96,10 @@ for _table, _kind in ((t.GREGORIAN_MONTHS, "greg"), (t.HIJRI_MONTHS, "hijri"), (
         if _kind in ("greg", "hijri"):  # "ربيع الأول", "كانون الثاني": the second word too
             for _extra in _phrase.split()[1:]:
                 _ANCHOR_WORDS.setdefault(_extra, set()).add(_kind)
+for _word in (*t.MONTH_COUNTS, "الربع", "النصف", "الاشهر", "الشهور"):  # parts of a year: "الربع الثاني"
+    _ANCHOR_WORDS.setdefault(normalize_key(_word), set()).add("part")
+for _word in ("الجاري", "الحالي"):  # "يوم 20 الجاري"
+    _ANCHOR_WORDS.setdefault(normalize_key(_word), set()).add("cur")
 for _word in t.EVENT_NAMES:
     _ANCHOR_WORDS.setdefault(_word, set()).add("event")
 _ANCHOR_WORDS.setdefault("غد", set()).add("rel")
@@ -125,7 +133,9 @@ def alternation(words: object) -> str:
     return "(?:" + _trie_regex(root) + ")"
 
 
-_ANCHOR = re.compile(r"(?P<d>\d+)|(?<!\w)(?:[وفبلك]{1,2})?(?P<w>" + alternation(list(_ANCHOR_WORDS)) + r")(?!\w)")
+# A word anchor may touch digits ("26يوليو", "الأحد10شوال": news text often drops the space).
+_ANCHOR = re.compile(r"(?P<d>\d+)|(?<![^\W\d])(?:[وفبلك]{1,2})?(?P<w>" + alternation(list(_ANCHOR_WORDS))
+                     + r")(?![^\W\d])")
 
 # How far around an anchor the rules look. Dates: a weekday and a day before a month name, an era
 # or a second month name after it. Numbers: qualifiers, "بين", verbs of change before; the end of
@@ -134,7 +144,7 @@ _ANCHOR = re.compile(r"(?P<d>\d+)|(?<!\w)(?:[وفبلك]{1,2})?(?P<w>" + alterna
 # "(كانون الثاني) من عام 2015م" after it; a duration unit: "منذ ما يزيد على ثلاثة" before it.
 DATE_MARGINS: dict[str, tuple[int, int]] = {
     "greg": (40, 40), "hijri": (40, 40), "wd": (12, 35), "year": (45, 20), "digits": (15, 12),
-    "rel": (15, 20), "per": (12, 25), "unit": (40, 8),
+    "rel": (15, 20), "per": (22, 25), "unit": (40, 8), "part": (20, 50), "cur": (12, 2),
 }
 NUMBER_MARGINS = (32, 28)
 

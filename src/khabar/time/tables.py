@@ -54,10 +54,12 @@ RELATIVE_DAYS: dict[str, int] = _fold({
     "أمس الأول": -2, "اليوم": 0, "غدا": 1, "غداً": 1, "الغد": 1, "يوم غد": 1, "بعد غد": 2,
 })
 
+# Duals ("نيسان/أبريل حتى نهاية حزيران/يونيو الماضيين") qualify the last of two months named.
 PAST: frozenset[str] = frozenset(normalize_key(w) for w in (
-    "الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة"))
+    "الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة",
+    "الماضيين", "الماضيتين", "المنصرمين", "الفائتين"))
 FUTURE: frozenset[str] = frozenset(normalize_key(w) for w in (
-    "المقبل", "المقبلة", "القادم", "القادمة"))
+    "المقبل", "المقبلة", "القادم", "القادمة", "المقبلين", "القادمين"))
 CURRENT: frozenset[str] = frozenset(normalize_key(w) for w in (
     "الجاري", "الجارية", "الحالي", "الحالية", "هذا", "هذه"))
 
@@ -152,3 +154,24 @@ AMBIGUOUS_HIJRI_MONTHS: frozenset[str] = frozenset(normalize_key(w) for w in ("�
 PART_QUALIFIERS: dict[str, str] = _fold({
     "منتصف": "mid", "أواسط": "mid", "أواخر": "late", "نهاية": "late", "أوائل": "early", "مطلع": "early",
     "بداية": "early", "مستهل": "early"})
+
+# Ordinal days of a month, written as words ("من الثامن إلى العاشر من شهر ذي القعدة", "الأول من صفر",
+# "للعشرين من شهر يوليو"): standard Arabic ordinals 1-10, the teens and the tens (masculine).
+_UNITS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+ORDINAL_DAYS: dict[str, int] = _fold({
+    **{word: k + 1 for k, word in enumerate(_UNITS)}, "العاشر": 10, "الحادي عشر": 11,
+    **{f"{word} عشر": k + 1 + 10 for k, word in enumerate(_UNITS) if k > 0},
+    "العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21, "الحادي والثلاثين": 31,
+    **{f"{word} والعشرين": k + 21 for k, word in enumerate(_UNITS) if k > 0},
+})
+
+# Ordinals of a part of a year or a month ("الربع الثاني", "الأسبوع الأخير"): index, -1 = the last.
+PART_ORDINALS: dict[str, int] = _fold({
+    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": -1, "الاخير": -1})
+# "الأشهر الستة الأولى", "التسعة أشهر الأولى": month counts of a part of a year.
+MONTH_COUNTS: dict[str, int] = _fold({
+    "الثلاثة": 3, "الثلاث": 3, "الستة": 6, "الست": 6, "التسعة": 9, "التسع": 9})
+FIRST_LAST: dict[str, int] = _fold({"الأولى": 1, "الاولى": 1, "الأخيرة": -1, "الاخيرة": -1})
+# Nouns of a period after which "من 2014" names a year ("بنفس الشهر من 2014").
+PERIOD_OF_YEAR_NOUNS: tuple[str, ...] = tuple(normalize_key(w) for w in (
+    "الشهر", "الفترة", "الفترات", "المدة", "الربع", "النصف", "الموسم", "الأشهر", "الشهور", "الأسبوع", "العام"))
