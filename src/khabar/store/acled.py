@@ -26,7 +26,7 @@ DISORDER_TYPES: dict[str, str] = {
     "Strategic developments": "Strategic developments",
 }
 # ACLED time_precision: 1 = the exact day, 2 = within a week, 3 = within a month or longer.
-TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3, "year": 3}
+TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3, "quarter": 3, "half": 3, "year": 3}
 # ACLED geo_precision: 1 = the town itself, 2 = a part of a region near the town, 3 = a larger region.
 GEO_PRECISION: dict[str, int] = {"city": 1, "town": 1, "village": 1, "point": 1, "admin2": 2, "district": 2,
                                  "admin1": 3, "region": 3, "country": 3}
