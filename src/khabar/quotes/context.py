@@ -17,12 +17,13 @@ from khabar.quotes.marks import repair_quotations
 from khabar.quotes.words import OBJECT_PRONOUN_SUFFIXES, SENTENCE_END, Tok
 
 # Cue lookups by folded word, shared across documents (the lexicon is loaded once): the words
-# that hold a cue, and a bounded set of the words already looked up.
+# that hold a cue, and a bounded set of the candidate words found to hold none.
 _CUE_TABLES: dict[int, tuple[dict[str, tuple[tuple[CueForm, ...], str, str]], set[str]]] = {}
 _CACHE_MAX = WORD_CACHE_SIZE
 _CUE_PREFIXES = ("", "و", "ف", "ل", "ول", "فل")
 TOKEN_START, _NORM = attrgetter("start"), attrgetter("norm")  # keys for bisection and maps
 _LINE_OR_STOP = re.compile(r"[\n.!?؟]")
+_QUOTATION_ORDER = attrgetter("start")
 _NO_CUE: tuple[tuple[CueForm, ...], str, str] = ((), "", "")
 
 
@@ -41,28 +42,32 @@ class Context:
         n = len(toks)
         self.nl = nl = [False] * n
         breaks = [False] * n
+        self.starts = starts = list(map(TOKEN_START, toks))
         for match in _LINE_OR_STOP.finditer(text):
             pos = match.start()
-            k = bisect_left(toks, pos, key=TOKEN_START)
-            if match.group() == "\n":
+            k = bisect_left(starts, pos)
+            if text[pos] == "\n":
                 if 0 < k < n:
                     nl[k] = breaks[k] = True
-            elif k + 1 < n and toks[k].start == pos and toks[k].text in SENTENCE_END:
+            elif k + 1 < n and starts[k] == pos and toks[k].text in SENTENCE_END:
                 breaks[k + 1] = True
         self.sent = list(accumulate(breaks))
         norms = list(map(_NORM, toks))
         words = set(norms)
-        positive, seen = _cue_tables(lexicon)
-        missing = words.difference(seen)
+        positive, negative = _cue_tables(lexicon)
+        # Only the words that may hold a cue (a C-level set intersection) are looked up, once.
+        candidates = words.intersection(_surface_forms(lexicon))
+        missing = candidates.difference(positive).difference(negative)
         if missing:
-            if len(seen) > _CACHE_MAX:
-                seen.clear()
-            surface = _surface_forms(lexicon)
+            if len(negative) > _CACHE_MAX:
+                negative.clear()
             for norm in missing:
-                seen.add(norm)
-                if norm in surface and (found := self._lookup_cue(norm))[0]:
+                found = self._lookup_cue(norm)
+                if found[0]:
                     positive[norm] = found
-        cue_norms = words.intersection(positive)
+                else:
+                    negative.add(norm)
+        cue_norms = candidates.intersection(positive)
         self.cue_at = {k: positive[norms[k]] for k in compress(range(n), map(cue_norms.__contains__, norms))}
         # Entity mentions sorted by start, for overlap queries by bisection.
         self._mentions = sorted((m.start, m.end, ei, mi, e) for ei, e in enumerate(doc.entities)
@@ -70,6 +75,8 @@ class Context:
         self._m_starts = [m[0] for m in self._mentions]
         self._m_maxend = list(accumulate((m[1] for m in self._mentions), max))
         self.quotations = repair_quotations(doc, toks, quotations, self.is_speech_verb)
+        self.quotations.sort(key=_QUOTATION_ORDER)  # stable: the text core's order is kept on ties
+        self.quote_starts = [q.start for q in self.quotations]
         self.open_at = {q.start: q for q in self.quotations}
         self.close_at = {q.end: q for q in self.quotations if q.closed}
 

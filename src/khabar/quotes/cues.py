@@ -7,11 +7,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from khabar.document import Quotation
-from khabar.quotes.context import TOKEN_START, Context
+from khabar.quotes.context import Context
 from khabar.quotes.lexicon import CueForm
 from khabar.quotes.phrases import (
     MASDAR_RE,
     collect_np,
+    comp_at,
     is_comp,
     looks_like_verb,
     match_channel,
@@ -23,12 +24,14 @@ from khabar.quotes.words import (
     ADDRESSEE_PRONOUNS,
     BACK_CUES,
     CLAUSE_PUNCT,
+    COMPLEMENTIZERS,
     CONNECTORS,
     FRAGMENT_PREPOSITIONS,
     OBJECT_NOUNS,
     QUOTE_MARKS,
     SAY_LEMMAS,
     SENTENCE_END,
+    SOURCE_HEADS,
     Tok,
     strip_conj,
 )
@@ -91,6 +94,7 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
     limit = 3 if hit.form.adjacent else (5 if hit.form.strict else 20)
     j = start
     words = 0
+    addressed = False  # an addressee (لـ«الاقتصادية»، للصحفيين) was just read: a subject may follow
     while j < n and words < limit:
         tok = toks[j]
         if j > start and ctx.newline_between(j - 1, j):
@@ -111,12 +115,13 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                 prev = toks[j - 1] if j > 0 else None
                 named_after_l = prev is not None and prev.norm in ("ل", "لـ", "عن")
                 if hit.subject is None and hit.form.type == "verb" and j == start and not named_after_l:
-                    lo = bisect_left(toks, q.content.start, key=TOKEN_START)
-                    inner = [i for i in range(lo, bisect_left(toks, q.content.end, lo, key=TOKEN_START)) if toks[i].is_word]
+                    lo = bisect_left(ctx.starts, q.content.start)
+                    inner = [i for i in range(lo, bisect_left(ctx.starts, q.content.end, lo)) if toks[i].is_word]
                     if inner:
                         hit.subject = (inner[0], inner[-1] + 1)
                 if k is None:
                     return
+                addressed = named_after_l and prev is not None and prev.norm != "عن"
                 j = k  # a quoted name in the lead-in: وأوضحت "الجوازات" أن، وقال "كارتر" للصحفيين:
                 continue
             if hit.form.comp_only:
@@ -136,7 +141,7 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
             return
         if tok.text in SENTENCE_END:
             return
-        if is_comp(tok):
+        if tok.norm in COMPLEMENTIZERS and comp_at(ctx, j):
             hit.intro, hit.intro_tok, hit.content_start = "comp", j, comp_content_start(tok)
             hit.pronoun = tok.norm not in ("ان", "بان", "فان")
             return
@@ -159,6 +164,13 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                 return
             if looks_like_verb(ctx, tok):
                 return  # أعلنت السلطات اعتقال ثمانية أشخاص يشتبه في أنهم: the clause belongs to another verb
+            if addressed and hit.subject is None and hit.form.type == "verb" and not hit.form.adjacent:
+                np = collect_np(ctx, j)
+                if np is not None:  # وأكد لـ"الاقتصادية" مصدر خاص أن …: the subject after the addressee
+                    hit.subject, addressed = np, False
+                    j = np[1]
+                    continue
+            addressed = False
             channel = match_channel(ctx, j)
             if channel:
                 hit.channel = hit.channel or channel[0]
@@ -172,6 +184,9 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                     tok.norm.startswith("لل") or ctx.mention_starting_in(tok.start + 1, tok.end))):
                 if hit.addressee_tok is None and hit.addressee_np is None:
                     hit.addressee_tok = j
+                    addressed = True
+                    j += 1
+                    continue
         elif tok.text in CLAUSE_PUNCT and j + 1 < n and toks[j + 1].norm in CONNECTORS:
             return
         j += 1
@@ -196,8 +211,16 @@ def is_noun_object(word: str) -> bool:
     return False
 
 
+def _named_outlet(ctx: Context, q: Quotation) -> bool:
+    """A short quotation right after a source noun (موقع "يمن برس"، صحيفة «الحياة»): a name, no statement."""
+    if len(q.content.text.split()) > 3:
+        return False
+    k = bisect_left(ctx.starts, q.start) - 1
+    return k >= 0 and strip_conj(ctx.toks[k].norm) in SOURCE_HEADS
+
+
 def _tok_after(ctx: Context, offset: int) -> int | None:
-    k = bisect_left(ctx.toks, offset, key=TOKEN_START)
+    k = bisect_left(ctx.starts, offset)
     return k if k < len(ctx.toks) else None
 
 
@@ -261,6 +284,7 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
         while k >= 0 and toks[k].text in CLAUSE_PUNCT:
             k -= 1
         glued = k == hit.tok - 1 and form.lemma not in BACK_CUES  # "…" وطالبت الوزارة: a new clause
-        if k >= 0 and toks[k].end in ctx.close_at and toks[k].text in QUOTE_MARKS and not glued:
+        if k >= 0 and toks[k].end in ctx.close_at and toks[k].text in QUOTE_MARKS and not glued \
+                and not _named_outlet(ctx, ctx.close_at[toks[k].end]):
             hit.intro, hit.quotation = "back", ctx.close_at[toks[k].end]
             hit.content_start = hit.quotation.content.start

@@ -11,11 +11,13 @@ from khabar.quotes.phrases import match_channel
 from khabar.quotes.speakers import Speaker, SpeakerRules, first_tok_at
 from khabar.quotes.words import (
     ADDRESSEE_PRONOUNS,
+    CLAUSE_PARTICIPLES,
     CLAUSE_PUNCT,
     COMMUNICATION_VERBS,
     CONNECTORS,
     IMPERSONAL_CUES,
     MEDIA_WORDS,
+    NOTE_CUES,
     QUOTE_MARKS,
     SENTENCE_END,
     strip_conj,
@@ -52,6 +54,10 @@ class Builder(SpeakerRules):
         return strip_conj(toks[hit.tok].norm) in IMPERSONAL_CUES and hit.subject is None \
             and hit.intro == "comp" and hit.intro_tok == hit.tok + 1 and self.clause_initial(hit.tok)
 
+    def person(self, entity_id: str) -> bool:
+        entity = self.doc.entity(entity_id)
+        return entity is not None and entity.type == "PER"
+
     def running_speaker(self, hit: CueHit) -> Speaker | None:
         """The last speaker, at its latest mention before the cue (وكان داود أوغلو حمل … ووعد)."""
         speaker = self.last_speaker
@@ -71,7 +77,8 @@ class Builder(SpeakerRules):
         head = toks[np[0]].norm
         if self.ctx.mention_in(toks[np[0]].start, toks[np[1] - 1].end):
             return True
-        return not (len(head) > 4 and head.endswith(("ه", "ها", "هم", "هما")) and not head.endswith("الله"))
+        surface = toks[np[0]].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        return not (len(head) > 4 and surface.endswith(("ه", "ها", "هم", "هما")) and not head.endswith("الله"))
 
     def span_of(self, np: tuple[int, int]) -> Span:
         toks = self.ctx.toks
@@ -104,8 +111,11 @@ class Builder(SpeakerRules):
         return toks[k].start
 
     def enclosing(self, offset: int) -> Quote | None:
+        """The quote of the innermost attributed quotation holding ``offset``."""
+        quotations = self.ctx.quotations
         best: Quote | None = None
-        for quotation in self.ctx.quotations:
+        for k in range(bisect_right(self.ctx.quote_starts, offset) - 1, -1, -1):
+            quotation = quotations[k]
             quote = self.by_quotation.get(id(quotation))
             if quote and quotation.content.start <= offset < quotation.content.end and (
                     best is None or quotation.content.start >= best.content.start):
@@ -140,15 +150,26 @@ class Builder(SpeakerRules):
                     i += 1
                     continue
             if tok.text in SENTENCE_END and not _decimal_point(text, tok.start) and not (
-                    paragraph and tok.text != "؟"):
+                    paragraph and tok.text != "؟" and not self.reporter_resumes(i + 1)):
                 end = tok.end if tok.text in "?؟!" else end
                 break
-            if tok.start > start and self.new_statement(i):
+            if tok.start > start and (tok.text in CLAUSE_PUNCT or tok.norm[:1] in "وف") and self.new_statement(i):
                 break
             if tok.text not in CLAUSE_PUNCT:
                 end = tok.end
             i += 1
         return max(end, start)
+
+    def reporter_resumes(self, i: int) -> bool:
+        """After a full stop inside unmarked colon speech, token ``i`` opens the reporter's next
+        sentence: a circumstantial participle (مبدية اعتزازها، مضيفا) or a new cue verb (وأضاف)."""
+        toks, ctx = self.ctx.toks, self.ctx
+        if i >= len(toks) or not toks[i].is_word:
+            return False
+        tok = toks[i]
+        if tok.norm in CLAUSE_PARTICIPLES or any(f.type == "participle" for f in ctx.cue_forms(tok)[0]):
+            return True
+        return self.new_statement(i)
 
     def new_statement(self, i: int) -> bool:
         """Token ``i`` opens a new statement of the reporter: ، مشيرا/داعيا …، وطالبت/ودعا …،
@@ -157,8 +178,11 @@ class Builder(SpeakerRules):
         tok = toks[i]
         if tok.text in CLAUSE_PUNCT and i + 1 < len(toks):
             nxt = toks[i + 1]
-            if any(f.type == "participle" for f in ctx.cue_forms(nxt)[0]):
+            if any(f.type == "participle" for f in ctx.cue_forms(nxt)[0]) or nxt.norm in CLAUSE_PARTICIPLES:
                 return True
+            if nxt.norm in ("وهو", "وهي") and i + 3 < len(toks) and toks[i + 2].norm == "الامر" \
+                    and toks[i + 3].norm in _RELATIVES:
+                return True  # …، وهو الأمر الذي قد يدفع …: the reporter's comment
             if nxt.norm in _COMMENT_HEADS and i + 2 < len(toks) and toks[i + 2].norm in _RELATIVES:
                 return True  # …، الأمر الذي ندد به معارضوه: the reporter's comment
             if nxt.norm in ("لكن", "ولكن"):
@@ -195,6 +219,8 @@ class Builder(SpeakerRules):
     def build(self, hit: CueHit) -> None:
         ctx, toks, doc = self.ctx, self.ctx.toks, self.doc
         cue_tok = toks[hit.tok]
+        if cue_tok.norm in NOTE_CUES and hit.subject is None and hit.intro == "comp" and hit.intro_tok == hit.tok + 1:
+            return  # يذكر أن …: the reporter's own note
         if hit.intro in ("comp", "source_front") and any(
                 q.kind != "direct" and q.content.start <= cue_tok.start < q.content.end for q in self.quotes):
             return
@@ -336,6 +362,8 @@ class Builder(SpeakerRules):
         elif speaker.span is not None and hit.intro == "source_front" and not (
                 hit.subject is not None and self.outlet(hit.subject)):
             self.last_speaker = speaker
+        elif speaker.entity is not None and hit.intro == "source_back" and self.person(speaker.entity):
+            self.last_speaker = speaker  # …، وفقا للمخرج سام منديز. وأضاف: …: the person speaks on
         if addressee is not None and addressee.span is not None:
             self.last_addressee = addressee
 

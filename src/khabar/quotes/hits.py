@@ -3,28 +3,46 @@ cue's lead-in or clause absorbs marked as consumed."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from khabar.quotes.context import Context
 from khabar.quotes.cues import CueHit, analyse_cue
+from khabar.quotes.lexicon import CueForm
 
 
 def _named(ctx: Context, start: int, end: int) -> bool:
     return any(e.type in ("PER", "ORG") and any(start <= m.start < end for m in e.mentions) for e in ctx.doc.entities)
 
 
+def _form_order(form: CueForm) -> tuple[bool, bool]:
+    return form.person != 3, form.type != "verb"
+
+
+_FORM_ORDER = _form_order
+
+
+def _quoted_tokens(ctx: Context) -> set[int]:
+    """Indexes of the tokens that start inside some quotation's content."""
+    inside: set[int] = set()
+    for q in ctx.quotations:
+        lo = bisect_left(ctx.starts, q.content.start)
+        hi = bisect_left(ctx.starts, q.content.end, lo)
+        inside.update(range(lo, hi))
+    return inside
+
+
 def find_hits(ctx: Context) -> list[CueHit]:
     hits: list[CueHit] = []
-    spans = [(q.content.start, q.content.end) for q in ctx.quotations]
+    quoted = _quoted_tokens(ctx) if ctx.quotations and ctx.cue_at else set()
     for index, (forms, conj, suffix) in sorted(ctx.cue_at.items()):
-        tok = ctx.toks[index]
-        ordered = sorted(forms, key=lambda f: (f.person != 3, f.type != "verb"))
+        ordered = sorted(forms, key=_FORM_ORDER)
         hit = CueHit(index, index, ordered[0], tuple(ordered), conj, suffix)
-        inside = bool(spans) and any(a <= tok.start < b for a, b in spans)
-        analyse_cue(ctx, hit, inside)
+        analyse_cue(ctx, hit, index in quoted)
         hits.append(hit)
     # وتابع قائلا: / وختم قائلا: two cues share one opener; the first one speaks.
     seen: set[tuple[str, int]] = set()
     for hit in hits:
-        if hit.intro in ("colon", "quote") and hit.intro_tok >= 0:
+        if hit.intro in ("colon", "quote", "comp") and hit.intro_tok >= 0:
             key = (hit.intro, hit.intro_tok)
             if key in seen:
                 hit.consumed = True

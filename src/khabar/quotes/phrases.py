@@ -13,6 +13,7 @@ from khabar.quotes.words import (
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
     INNER_LINKS,
+    NAME_NOT_COMP,
     PREP_PRONOUNS,
     PREPOSITIONS,
     QUOTE_MARKS,
@@ -37,6 +38,12 @@ _SOURCE_VERBS = ("افاد", "افادت", "ذكر", "ذكرت", "اعلن", "ا
 
 def is_comp(tok: Tok) -> bool:
     return tok.norm in COMPLEMENTIZERS
+
+
+def comp_at(ctx: Context, j: int) -> bool:
+    """Token ``j`` is a complementizer, not the first word of a name (بان كي مون)."""
+    toks = ctx.toks
+    return is_comp(toks[j]) and not (j + 1 < len(toks) and (toks[j].norm, toks[j + 1].norm) in NAME_NOT_COMP)
 
 
 def looks_like_verb(ctx: Context, tok: Tok) -> bool:
@@ -106,7 +113,7 @@ def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
         if not tok.is_word or (j > start and ctx.newline_between(j - 1, j)):
             break
         norm = tok.norm
-        if is_comp(tok) or norm in FUNCTION_WORDS or (j == start and (
+        if (norm in COMPLEMENTIZERS and comp_at(ctx, j)) or norm in FUNCTION_WORDS or (j == start and (
                 norm in TIME_WORDS or norm in PREPOSITIONS or norm in PREP_PRONOUNS or len(norm) < 2)):
             break  # بـ«…»، فيها: a preposition (with its pronoun) opens no subject
         if norm in ("ل", "لـ") or (j > start and looks_like_verb(ctx, tok)):
@@ -210,8 +217,14 @@ def parse_source(ctx: Context, hit: CueHit) -> None:
     ok = hit.via_verb or head in SOURCE_HEADS or strip_conj(head) in SOURCE_HEADS or ctx.mention_in(
         toks[np[0]].start, toks[np[1] - 1].end)
     if ok:
-        hit.subject = np
-        hit.last = np[1] - 1
+        end = np[1]
+        if end < n and toks[end].start in ctx.open_at:  # وحسب موقع "يمن برس"، …: the quoted name is the outlet's
+            q = ctx.open_at[toks[end].start]
+            if q.closed and 0 < len(q.content.text.split()) <= 3:
+                while end < n and toks[end].start < q.end:
+                    end += 1
+        hit.subject = (np[0], end)
+        hit.last = end - 1
 
 
 # Nouns whose first letter و is no conjunction (مراسل وكالة …، نائب وزير …، ولي العهد).

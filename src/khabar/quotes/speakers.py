@@ -16,8 +16,10 @@ from khabar.quotes.words import (
     COMPLEMENTIZERS,
     CONNECTORS,
     FUNCTION_WORDS,
+    INNER_LINKS,
     OUTLET_WORDS,
     PREPOSITIONS,
+    ROLE_NOUNS,
     SAME_SOURCE,
     Tok,
     strip_conj,
@@ -27,6 +29,8 @@ from khabar.text.normalize import normalize_key
 _SUBJECT_TYPES = ("PER", "ORG", "NORP", "GPE")
 _NOUN_CUES = tuple(normalize_key(w) for w in ("قول", "تأكيد", "تصريح"))  # قولهم، تأكيده، تصريحاته
 _PLURAL_RELATIVES = frozenset(normalize_key(w) for w in "الذين اللذين اللتين اللواتي اللاتي".split())
+# Prepositions spelled like a past verb (عبّر، بيّن، ضمّن): no sure sign of a prepositional phrase.
+_VERB_PREPS = frozenset(normalize_key(w) for w in "عبر بين ضمن".split())
 _SIDE_WORDS = frozenset(normalize_key(w) for w in "جهته جهتها جانبه جانبها ناحيته ناحيتها".split())
 
 
@@ -57,6 +61,8 @@ class SpeakerRules:
         sid = self.ctx.sent[hit.tok]
         for quote in reversed(self.quotes):
             qh = self.hit_of[quote.id]
+            if qh.form.type == "source" and self.ctx.sent[qh.tok] == sid:
+                continue  # وحسب موقع X، تابع فلان … قائلا: the outlet relays, فلان speaks
             if self.ctx.sent[qh.tok] == sid and quote.speaker_text is not None and qh.tok < hit.tok:
                 return Speaker(quote.speaker, quote.speaker_text)
             if self.ctx.sent[qh.tok] != sid:
@@ -71,6 +77,11 @@ class SpeakerRules:
             first += 2  # من جهته، / من جانبه،
             while first < hit.tok and not toks[first].is_word:
                 first += 1
+        if first < hit.tok and self._opens_phrase(first, sid):
+            verb = self.verb_after_phrase(first, hit.tok)  # وعن الفريق، قال: / وفي ذات السياق استمر X
+            if verb is None:
+                return None
+            first = verb
         if not self.doc.entities:
             return self.known_speaker_at(first) or self.initial_verb_subject(first, hit.tok, anchored=first != start)
         window_end = toks[min(first + 2, len(toks) - 1)].end
@@ -104,15 +115,47 @@ class SpeakerRules:
         حمّل سمير جعجع ... موضحا، وشنت تركيا ... مشيرة)."""
         toks = self.ctx.toks
         tok = toks[first]
+        if tok.is_word and strip_conj(tok.norm) in PREPOSITIONS:
+            first = self.verb_after_phrase(first, stop)  # وفي ذات السياق استمر "خلفان" …، وعن الفريق، قال
+            if first is None:
+                return None
+            tok, anchored = toks[first], True
         if not tok.is_word or tok.norm.startswith("ال") or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
                 or first + 1 >= stop or _prep_word(toks[first + 1].norm):
             return None
         if not (anchored or tok.norm[0] in "وف" or first == 0 or self.ctx.sent[first - 1] != self.ctx.sent[first]):
             return None
-        np = collect_np(self.ctx, first + 1, limit=4)
+        np = self.quoted_name_at(first + 1, stop) or collect_np(self.ctx, first + 1, limit=4)
         if np is None or np[1] > stop or not toks[np[0]].norm[:1].isalpha():
             return None
+        if not self.ctx.mention_in(toks[np[0]].start, toks[np[0]].end) and _possessed(toks[np[0]].text):
+            return None  # واختتم حديثه قائلا: the verb's object, not its subject
         return self.speaker_from_np(np)
+
+    def quoted_name_at(self, k: int, stop: int) -> tuple[int, int] | None:
+        """The words of a short quoted name opening at token ``k`` (وخاطب "العمري" الوزير بقوله)."""
+        toks, ctx = self.ctx.toks, self.ctx
+        q = ctx.open_at.get(toks[k].start) if k < stop else None
+        if q is None or not q.closed or not 0 < len(q.content.text.split()) <= 3:
+            return None
+        words = [i for i in range(k + 1, stop) if toks[i].start < q.content.end and toks[i].is_word]
+        return (words[0], words[-1] + 1) if words else None
+
+    def verb_after_phrase(self, first: int, stop: int) -> int | None:
+        """After a sentence-initial prepositional phrase (وفي ذات السياق، على صعيد آخر), the verb that
+        follows it within a few words, or None when punctuation or the cue comes first."""
+        toks, ctx = self.ctx.toks, self.ctx
+        for k in range(first + 2, min(stop - 1, first + 5)):
+            tok, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
+            if not tok.is_word or tok.norm in FUNCTION_WORDS:
+                return None
+            if tok.norm.startswith(("ال", "لل")) or not _past_verb_shape(tok.norm) or prev.norm in PREPOSITIONS \
+                    or ctx.mention_in(tok.start, tok.end):
+                continue
+            # the verb is followed by its subject: a quoted name or a named entity (استمر "خلفان")
+            if nxt.start in ctx.open_at or ctx.mention_starting_in(nxt.start, nxt.start + 1):
+                return k
+        return None
 
     def known_speaker_at(self, k: int) -> Speaker | None:
         """Without entities: a sentence-initial word that names an earlier speaker (لافروف أبدى ...)."""
@@ -135,8 +178,18 @@ class SpeakerRules:
         end = hit.tok
         if k >= 0 and toks[k].norm == "قد":
             k, end = k - 1, k
-        while k >= 0 and end - k <= 5:
+        limit = 5
+        while k >= 0 and end - k <= limit:
             tok = toks[k]
+            if self._opens_phrase(k, sid) and k < hit.tok - 1:
+                return None  # على خلفية أحداث النهائي قال: a prepositional phrase, not a subject
+            if tok.norm == "في" and k > 0 and self.ctx.sent[k - 1] == sid and toks[k - 1].is_word:
+                head = toks[k - 1].norm
+                if (head.startswith("ال") or head in ROLE_NOUNS) and head not in FUNCTION_WORDS:
+                    limit, k = 9, k - 1  # المدير التنفيذي في فريق كرة القدم قد أكد: one phrase
+                    continue
+                if k < hit.tok - 1 and _possessed(toks[k - 1].text):
+                    return None  # وعن عدم مشاركته في المباراة قال: a complement, not a subject
             if not tok.is_word or self.ctx.sent[k] != sid or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
                     or tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in ("لكن", "ولكن"):
                 break
@@ -149,6 +202,8 @@ class SpeakerRules:
             if strip_conj(tok.norm) in AUX_VERBS:
                 return None  # ومضى يقول: the running speaker goes on
             k -= 1
+        if k >= 0 and end - k > limit and self._opens_phrase(k, sid):
+            return None
         start = k + 1
         if start >= end:
             return None
@@ -156,6 +211,13 @@ class SpeakerRules:
         span = self.span_of(np)
         entity = self.ctx.entity_at(span.start, span.end) if self.doc.entities else None
         return Speaker(entity.id if entity else None, span)
+
+    def _opens_phrase(self, k: int, sid: int) -> bool:
+        """Token ``k`` is a preposition (not في/باسم of a title, not a name such as علي) of sentence ``sid``."""
+        tok = self.ctx.toks[k]
+        norm = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and tok.norm[1:] in PREPOSITIONS else tok.norm
+        return tok.is_word and self.ctx.sent[k] == sid and norm in PREPOSITIONS and norm not in _VERB_PREPS \
+            and tok.norm not in INNER_LINKS and not self.ctx.mention_in(tok.start, tok.end)
 
     def relative_antecedent(self, hit: CueHit) -> Speaker | None:
         """الأطباء العاملين في المستشفى الذين أكدوا أنهم …: a plural relative pronoun right before a
@@ -264,6 +326,17 @@ class SpeakerRules:
                 if hit is not None and hit.subject is not None and hit.form.type != "source":
                     return quote.id
         return None
+
+
+def _possessed(surface: str) -> bool:
+    """A noun with an attached possessive pronoun (حديثه، كلمتها; not إدارة): an object, not a speaker."""
+    word = surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return len(word) > 4 and word.endswith(("ه", "ها", "هم")) and not word.startswith("ال") and not word.endswith("الله")
+
+
+def _past_verb_shape(norm: str) -> bool:
+    """A short undefined word that may be a past verb (استمر، تابع، عاد): 3 to 6 letters."""
+    return 3 <= len(norm) <= 6
 
 
 def _prep_word(norm: str) -> bool:

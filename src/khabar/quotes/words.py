@@ -40,7 +40,8 @@ COMPLEMENTIZERS = _fold("""
 إن أن ان إنه أنه انه إنها أنها انها إنهم أنهم انهم إنهما أنهما إنني أنني إنا أنا إننا أننا إنكم أنكم
 بأن بان بأنه بانه بأنها بأنهم بأنهما بأننا فإن فان فإنه فإنها فإنهم
 """)
-PREPOSITIONS = _fold("في خلال إلى الى على عن من مع عبر أمام لدى منذ بعد قبل عند حول بشأن إزاء تجاه ضمن أثناء بين")
+PREPOSITIONS = _fold("في خلال إلى الى على عن من مع عبر أمام لدى منذ بعد قبل عند حول بشأن إزاء تجاه ضمن أثناء بين "
+                     "بسبب جراء إثر عقب وسط")
 # Prepositions with an attached pronoun (فيها، عليه، منهم): never the start of a speaker phrase.
 PREP_PRONOUNS = frozenset(stem + suffix for stem in ("في", "علي", "عن", "من", "مع", "الي", "ب", "ل", "عند", "لدي")
                           for suffix in ("ه", "ها", "هم", "هما"))
@@ -91,6 +92,16 @@ OBJECT_NOUNS = _fold("""
 FRAGMENT_PREPOSITIONS = _fold("الى إلى على عن")
 # Imperfect cues that, clause-initial with no subject, read as agentless passives (يُرجَّح أن، يُعتقد أن).
 IMPERSONAL_CUES = _fold("يرجح يعتقد يتوقع يقال يعتبر يزعم يفترض")
+# Agentless notes of the reporter (يذكر أن …: "it is worth noting"): no statement of anyone.
+NOTE_CUES = _fold("يذكر ويذكر")
+# Names whose first word reads as a complementizer (بان كي مون): (that word, the next word).
+NAME_NOT_COMP = frozenset((normalize_key(a), normalize_key(b)) for a, b in (("بان", "كي"),))
+# Circumstantial participles that open a new clause of the reporter without being speech cues
+# (…، مبديا ثقته …، معربا عن …): they end a reported clause.
+CLAUSE_PARTICIPLES = _fold("""
+مبديا مبدية مبدين معربا معربة معبرا معبرة مقدما مقدمة متمنيا متمنية مطالبا مطالبة مثمنا مثمنة مشيدا مشيدة
+متوعدا متوعدة مهددا مهددة معلقا معلقة
+""")
 # Cues of plain saying: a quotation right after them is direct speech even when it opens with a noun.
 SAY_LEMMAS = frozenset("قال أضاف تابع أردف استطرد صرح كتب هتف تساءل أجاب سأل".split())
 # Cues that may follow their quotation with no comma: «...» قال فلان.
