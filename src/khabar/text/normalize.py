@@ -28,8 +28,8 @@ _REMOVED: frozenset[str] = frozenset(
        "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff"]
 )
 
-# One-to-one character foldings.
-_FOLD: dict[str, str] = {
+# One-to-one character foldings (public: the date scanner folds with the same table).
+FOLD: dict[str, str] = {
     "\u0622": "\u0627",  # alef madda -> alef
     "\u0623": "\u0627",  # alef hamza above -> alef
     "\u0625": "\u0627",  # alef hamza below -> alef
@@ -51,10 +51,10 @@ _FOLD: dict[str, str] = {
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 }
 for _i in range(10):
-    _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
-    _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian (extended Arabic-Indic) digits
+    FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian (extended Arabic-Indic) digits
 
-_TABLE = str.maketrans({**_FOLD, **{ch: None for ch in _REMOVED}})
+_TABLE = str.maketrans({**FOLD, **{ch: None for ch in _REMOVED}})
 
 
 def normalize_key(value: str) -> str:
@@ -66,7 +66,7 @@ def fold_char(ch: str) -> str:
     """The matching form of one character ('' when it is removed)."""
     if ch in _REMOVED:
         return ""
-    return _FOLD.get(ch, ch)
+    return FOLD.get(ch, ch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ class NormalizedText:
         return bisect_right(self.original_offsets, offset - 1)
 
 
-_REMOVED_RE = re.compile("[" + "".join(sorted(_REMOVED)) + "]")
+REMOVED_RE = re.compile("[" + "".join(sorted(_REMOVED)) + "]")
 
 
 def normalize(text: str) -> NormalizedText:
@@ -118,7 +118,7 @@ def normalize(text: str) -> NormalizedText:
     folded = text.translate(_TABLE)
     if len(folded) == len(text):
         return NormalizedText(folded, range(len(text)), len(text))
-    removed = {match.start() for match in _REMOVED_RE.finditer(text)}
+    removed = {match.start() for match in REMOVED_RE.finditer(text)}
     offsets = tuple(index for index in range(len(text)) if index not in removed)
     return NormalizedText(folded, offsets, len(text))
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.numbers import tables as nt
-from khabar.text.normalize import _FOLD, _REMOVED_RE, normalize_key
+from khabar.text.normalize import FOLD, REMOVED_RE, normalize_key
 from khabar.time import tables as t
 
-_FOLD_PAIRS = tuple(_FOLD.items())
+_FOLD_PAIRS = tuple(FOLD.items())
 _DIGIT_TATWEEL = re.compile(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])\u0640(?=[0-9\u0660-\u0669\u06f0-\u06f9])")
 
 
@@ -33,12 +33,12 @@ class FastNormalized:
 
     def __init__(self, text: str) -> None:
         self.original_length = len(text)
-        self._removed: list[int] = [m.start() for m in _REMOVED_RE.finditer(text)]
+        self._removed: list[int] = [m.start() for m in REMOVED_RE.finditer(text)]
         self._keys: list[int] = []
         if "\u0640" in text:  # a tatweel between digits is a dash ("1437ـ1441هـ"), not a removable stretch
             text = _DIGIT_TATWEEL.sub("-", text)
-            self._removed = [m.start() for m in _REMOVED_RE.finditer(text)]
-        folded = _REMOVED_RE.sub("", text) if self._removed else text
+            self._removed = [m.start() for m in REMOVED_RE.finditer(text)]
+        folded = REMOVED_RE.sub("", text) if self._removed else text
         for char, replacement in _FOLD_PAIRS:  # a few C-level passes: much faster than str.translate
             if char in folded:
                 folded = folded.replace(char, replacement)
