@@ -124,6 +124,11 @@ def classify(event: Event, doc: Document, civilians: bool = False) -> dict[str, 
     return out
 
 
+def _descriptive(entity: Entity) -> bool:
+    """An argument the events stage read from a description (ثلاثة أشخاص), not a named party."""
+    return entity.kb_id is None and bool(entity.mentions) and all(m.source == "events" for m in entity.mentions)
+
+
 def _name(entity: Entity | None) -> str:
     if entity is None:
         return ""
@@ -158,10 +163,12 @@ def to_acled_rows(doc: Document, include: tuple[str, ...] = ("happened",)) -> li
             continue
         actor1 = doc.entity(event.actors[0]) if event.actors else None
         actor2 = doc.entity(event.targets[0]) if event.targets else None
+        civilian = event.acled.get("civilian_targeting", "")
+        if actor2 is not None and civilian and _descriptive(actor2):
+            actor2 = None  # خمسة أشخاص: unnamed civilians are ACLED's "Civilians (country)"
         place = doc.entity(event.location)
         geo = place.geo if place else None
         inter1 = actor_category(actor1)
-        civilian = event.acled.get("civilian_targeting", "")
         inter2 = actor_category(actor2) if actor2 else (7 if civilian else 0)
         country, iso = _country(geo.country_code if geo else None)
         date = event.date.value if event.date and event.date.value else ""

@@ -1,200 +1,32 @@
-"""Event arguments from the trigger's sentence: actors, targets, location, date, fatalities.
+"""Event arguments from the trigger's sentence: actors, targets, location, fatalities.
 
-Roles come from the words just before an entity mention (grammar of Arabic news prose):
-على/ضد/بحق/من (after a death word) mark a target, لـ/من قبل/على يد/برصاص an agent, في/قرب/جنوب/
-قرية/مدينة a place; an unmarked actor-type mention before the trigger (SVO) or right after a verb
-(VSO) is its subject. Mentions after بلباس/بزي (disguised as X) and the speech source are skipped.
+Roles of entity mentions come from ``roles`` (prepositions and word order); victims counted among
+the dead from ``victims``; descriptive arguments no entity covers (أقدم شاب، قتل ثلاثة أشخاص، على
+الضالع) from ``phrases``; the date from ``event_dates``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from khabar.document import DateExpr, Document, EventDate, Quotation
-from khabar.events.cues import (
-    AGENT_MARKERS,
-    CIVILIAN_WORDS,
-    DISGUISE_AFTER,
-    DISGUISE_WORDS,
-    LIGHT_VERBS,
-    LOCATIVE_WORDS,
-    SPEECH_VERBS,
-    TARGET_MARKERS,
+from khabar.document import Document
+from khabar.events.cues import CIVILIAN_WORDS, LIGHT_VERBS
+from khabar.events.fatalities import fatalities_near
+from khabar.events.phrases import attacker_span, experiencer_verb, phrase_entity, victim_span
+from khabar.events.roles import (
+    ACTOR_TYPES,
+    PLACE_TYPES,
+    MentionRef,
+    clause_break,
+    generic_place,
+    prev_norm,
+    reference_point,
+    role_of,
+    town,
 )
-from khabar.events.fatalities import NUMBER_WORDS, fatalities_near
 from khabar.events.scan import Trigger, Word
+from khabar.events.victims import VERB_POS, Arguments, victims_to_targets
 from khabar.text.normalize import normalize_key
 
-ACTOR_TYPES = frozenset({"ORG", "PER", "NORP", "GPE"})
-PLACE_TYPES = frozenset({"GPE", "LOC"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-VERB_POS = frozenset({"V", "V+", "I"})
-
-
-@dataclass(slots=True)
-class MentionRef:
-    start: int
-    end: int
-    entity: str
-    type: str
-    first_word: int
-    last_word: int
-
-
-@dataclass(slots=True)
-class Arguments:
-    actors: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    location: str | None = None
-    fatalities: int | None = None
-    civilians: bool = False
-    target_text: str | None = None
-
-
-def mention_index(doc: Document, words: list[Word]) -> list[MentionRef]:
-    """Every entity mention with the indexes of the words it covers, in text order."""
-    starts = [w.start for w in words]
-    out: list[MentionRef] = []
-    from bisect import bisect_left, bisect_right
-
-    for entity in doc.entities:
-        for mention in entity.mentions:
-            first = bisect_right(starts, mention.start) - 1
-            last = bisect_left(starts, mention.end) - 1
-            if first >= 0 and words[first].end <= mention.start:
-                first += 1  # the mention starts between words (a quotation mark): its first word is next
-            if first < 0 or last < first or first >= len(words) or words[first].start >= mention.end:
-                continue  # before the first word, or in a sentence whose words were left out
-            out.append(MentionRef(mention.start, mention.end, entity.id, entity.type, first, last))
-    out.sort(key=lambda m: (m.start, -m.end))
-    out = [m for m in out if not (m.type == "NORP" and _attributive(doc.text, words, m))
-           and not (m.type in PLACE_TYPES and _generic_place(doc.text[m.start:m.end]))]
-    # a mention inside a longer one of another entity (العراقية in القوات العراقية) is not an argument;
-    # sorted by start (longest first), so only earlier mentions that reach this one can contain it
-    kept: list[MentionRef] = []
-    open_: list[MentionRef] = []
-    for m in out:
-        open_ = [o for o in open_ if o.end > m.start]
-        if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                   and o.entity != m.entity for o in open_):
-            kept.append(m)
-        open_.append(m)
-    return kept
-
-
-# Common nouns a tagger may take for a place name (المدينة is also Medina): they refer back to the
-# place named before (see ``_city_anaphor``), so they are never a place of their own.
-GENERIC_PLACE_NOUNS = frozenset(normalize_key(w) for w in (
-    "المدينة", "مدينة", "البلدة", "بلدة", "القرية", "قرية", "المنطقة", "منطقة", "البلاد", "العاصمة", "المحافظة",
-    "الولاية", "الإقليم", "الحي", "المخيم", "القطاع", "المدينتين", "البلدتين",
-))
-# Direction words: "مخمور شرق الموصل", "118 كم غربي بغداد" name a reference point, not the place.
-DIRECTION_WORDS = frozenset(normalize_key(w) for w in (
-    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "شمال شرق", "جنوب غرب",
-))
-DISTANCE_UNITS = frozenset(normalize_key(w) for w in ("كم", "كلم", "كيلومترا", "كيلومترات", "ميلا", "أميال", "متر"))
-
-
-# Place levels that act as a party (a state, a governorate's authorities); a town or district does not.
-ACTING_PLACE_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLIX", "ADM1", "TERR"})
-
-
-def _town(doc: Document, entity_id: str) -> bool:
-    """A geocoded place below a state (حلب، بركي براك، بني سعد): never an actor or target."""
-    entity = doc.entity(entity_id)
-    return entity is not None and entity.geo is not None and entity.geo.feature is not None \
-        and entity.geo.feature not in ACTING_PLACE_FEATURES
-
-
-def _generic_place(text: str) -> bool:
-    key = normalize_key(text)
-    return key in GENERIC_PLACE_NOUNS or (key[:1] in "بلو" and key[1:] in GENERIC_PLACE_NOUNS)
-
-
-def _reference_point(words: list[Word], ref: MentionRef, place_ends: set[int]) -> bool:
-    """A place after a direction word that follows another place or a distance: a reference point."""
-    k = ref.first_word - 1
-    if k < 1 or words[k].sentence != words[ref.first_word].sentence or words[k].norm not in DIRECTION_WORDS:
-        return False
-    before = words[k - 1]
-    return (k - 1) in place_ends or before.norm in DISTANCE_UNITS or before.norm.isdigit()
-
-
-# Words after which a nationality adjective is itself the argument (من الأمريكيين، ضد الأكراد).
-NORP_HEAD_WORDS = frozenset(normalize_key(w) for w in (
-    "من", "على", "ضد", "بحق", "بين", "مع", "عن", "الى", "إلى", "قبل", "يد", "و", "في",
-))
-
-
-def _attributive(text: str, words: list[Word], ref: MentionRef) -> bool:
-    """A nationality adjective right after a noun (القوات العراقية، المدينة السنية، جوي روسي).
-
-    It describes that noun, so it is no actor or target itself; a plural people noun (الأمريكيون)
-    or one after a preposition stays.
-    """
-    if ref.first_word == 0 or (normalize_key(text[ref.start:ref.end]).endswith(("ون", "يين", "ين")) and \
-            not normalize_key(text[ref.start:ref.end]).endswith(("يين",))):
-        return False
-    prev = words[ref.first_word - 1]
-    if prev.sentence != words[ref.first_word].sentence or text[prev.end:ref.start].strip():
-        return False
-    bare = prev.norm[1:] if len(prev.norm) > 2 and prev.norm[0] in "وف" else prev.norm
-    return prev.norm not in NORP_HEAD_WORDS and bare not in NORP_HEAD_WORDS
-
-
-def _prev_norm(words: list[Word], index: int, back: int = 1) -> str:
-    j = index - back
-    if j < 0 or words[j].sentence != words[index].sentence:
-        return ""
-    norm = words[j].norm
-    for cut in (1, 2):  # وفي، لمحافظة، ولمحافظة: a conjunction or preposition on a marker word
-        if len(norm) > cut + 1 and all(c in "وفلب" for c in norm[:cut]) and norm[cut:] in _ALL_MARKERS:
-            return norm[cut:]
-    return norm
-
-
-_ALL_MARKERS = LOCATIVE_WORDS | TARGET_MARKERS | AGENT_MARKERS | DISGUISE_WORDS
-
-
-CLAUSE_MARKS = frozenset("،,:؛;؟?!\u201c\u201d\"«»")
-
-
-def _clause_break(text: str, start: int, end: int) -> bool:
-    """A clause mark (comma, colon, quotation mark ...) between ``start`` and ``end``."""
-    return any(ch in CLAUSE_MARKS for ch in text[start:end])
-
-
-def _role_of(words: list[Word], ref: MentionRef) -> str | None:
-    """loc | target | agent | disguise | None from the words before the mention."""
-    first = words[ref.first_word].norm
-    prev = _prev_norm(words, ref.first_word)
-    prev2 = _prev_norm(words, ref.first_word, 2)
-    after = ref.last_word + 1
-    if prev in SPEECH_VERBS or (after < len(words) and words[after].sentence == words[ref.first_word].sentence
-                                and words[after].norm in SPEECH_VERBS):
-        return "speaker"
-    if prev in DISGUISE_WORDS or prev2 in DISGUISE_WORDS or (
-            after < len(words) and words[after].norm in DISGUISE_AFTER):
-        return "disguise"
-    if ref.type in PLACE_TYPES and (prev in LOCATIVE_WORDS or first in LOCATIVE_WORDS
-                                    or first.startswith(("بال", "وبال", "في"))
-                                    or (first.startswith("ب") and ref.type == "GPE")):
-        return "loc"
-    if ref.type in PLACE_TYPES and prev == "علي":
-        return "loc"  # قصف على دار سعد: the place hit is where it happened
-    if prev in TARGET_MARKERS:
-        return "target"
-    if prev in AGENT_MARKERS or (prev == "من" and prev2 == "مسلحين") or prev2 in ("يد", "قبل"):
-        return "agent"
-    if first.startswith("ل") and ref.type in ("ORG", "NORP", "GPE"):
-        return "lam"  # غارات للتحالف (agent right after a noun trigger) or ينتمون لداعش
-    if prev == "من":
-        return "of"
-    if ref.type in PLACE_TYPES and prev in ("من", "الى", "الي"):
-        return "loc"
-    return None
-
-
 
 
 # Words that end the object of a verb (سيطرت على ... بسبب انشغال القوات: the forces are no target).
@@ -233,15 +65,15 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
                    and not (m.start < trigger.end and trigger.start < m.end)]
     before = [m for m in in_sentence if m.end <= trigger.start]
     after = [m for m in in_sentence if m.start >= trigger.end]
-    roles = {id(m): _role_of(words, m) for m in in_sentence}
+    roles = {id(m): role_of(words, m) for m in in_sentence}
 
     # location: a place-marked mention after the trigger in its clause, else before it, else any
     # place-type mention after it in the clause
-    clause_after = [m for m in after if not _clause_break(doc.text, trigger.end, m.start)]
-    clause_before = [m for m in before if not _clause_break(doc.text, m.end, trigger.start)]
+    clause_after = [m for m in after if not clause_break(doc.text, trigger.end, m.start)]
+    clause_before = [m for m in before if not clause_break(doc.text, m.end, trigger.start)]
     place_ends = {m.last_word for m in in_sentence if m.type in PLACE_TYPES}
     for m in in_sentence:
-        if m.type in PLACE_TYPES and _reference_point(words, m, place_ends):
+        if m.type in PLACE_TYPES and reference_point(words, m, place_ends):
             roles[id(m)] = "ref"
     places = ([m for m in clause_after if roles[id(m)] == "loc"]
               or [m for m in reversed(clause_before) if roles[id(m)] == "loc"]
@@ -249,7 +81,7 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
                   and m.first_word <= trigger.last_word + 4])
     if places and event_type != "CONSULT":
         args.location = places[0].entity
-    towns = {m.entity for m in in_sentence if m.type == "GPE" and _town(doc, m.entity)}
+    towns = {m.entity for m in in_sentence if m.type == "GPE" and town(doc, m.entity)}
 
     def usable(m: MentionRef) -> bool:
         return (m.type in ACTOR_TYPES and roles[id(m)] not in ("loc", "disguise", "speaker", "ref")
@@ -282,15 +114,28 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     nxt = trigger.last_word + 1
     passive = trigger.first_word > 0 and words[trigger.first_word - 1].norm in ("تم", "وتم", "جري")
     antecedent = _relative_antecedent(words, before, trigger, usable)
+    experienced = experiencer_verb(words, trigger) if not agents else None
+    genitive = after[0] if (not is_verb and not trigger.entry.fatal and event_type == "ASSAULT" and after
+                            and after[0].first_word == nxt and roles[id(after[0])] in (None, "lam")
+                            and usable(after[0]) and _definite_name(doc, words, after[0])) else None
+    if experienced is not None:
+        # تعرض X لهجوم، نجا X من هجوم: X suffered it (a target), never the attacker
+        sufferer = next((m for m in before if m.first_word > experienced and usable(m)), None)
+        if sufferer is not None:
+            args.targets.append(sufferer.entity)
     if agents:
         args.actors.append(agents[0].entity)
     elif antecedent is not None:
         args.actors.append(antecedent)  # تنظيم الدولة ... والذي كان قد سيطر
     elif passive:
         pass
+    elif genitive is not None:
+        args.actors.append(genitive.entity)  # هجوم الميليشيات الحوثية على الضالع: the attackers
     elif is_verb and after and usable(after[0]) and after[0].first_word <= nxt + 1 and roles[id(after[0])] is None \
             and not words[trigger.first_word].norm.endswith(("وا", "و")):
         args.actors.append(after[0].entity)  # VSO: قصفت طائرات التحالف ...
+    elif experienced is not None:
+        pass
     else:
         # SVO or light verb: the nearest unmarked mention before the trigger
         for m in reversed(before):
@@ -318,70 +163,43 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
             args.targets.append(m.entity)
     if not args.targets and event_type == "ASSAULT":
         args.targets.extend(_retaken_from(words, after, usable))
+    if not args.targets and event_type == "ASSAULT":
+        args.targets.extend(_facility_holder(words, after, trigger, usable, args.actors))
     if args.location is None and event_type != "CONSULT":
         args.location = _city_anaphor(doc, words, mentions, trigger)
     if trigger.entry.fatal or event_type == "ASSAULT":
-        _victims_to_targets(words, in_sentence, trigger, args)
+        victims_to_targets(words, in_sentence, trigger, args)
     persons = {words[m.first_word].start for m in after if m.type == "PER"}
     args.fatalities = fatalities_near(doc, words, trigger, persons)
     civ = _civilian_text(words, trigger)
     if civ and not args.targets:
         args.civilians = True
         args.target_text = civ
+    if event_type in DESCRIBED_TYPES:
+        _described(doc, words, trigger, args, experienced is not None)
     return args
 
 
-# Words of a victim phrase: "19 من عناصر داعش قتلوا", "مقتل 22 من ميليشيا الحوثي", "في صفوف الميليشيا".
-VICTIM_WORDS = frozenset(normalize_key(w) for w in (
-    "عناصر", "صفوف", "أفراد", "افراد", "جنود", "مقاتلي", "مسلحي", "قادة", "قيادات", "أعضاء", "اعضاء", "عنصرا",
-))
-VICTIM_REACH = 4  # words before the mention looked at for a count or a victim word
+# Event types whose unnamed victims and attackers are read from the clause (see ``phrases``).
+DESCRIBED_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-def _counted(words: list[Word], first: int, sentence: int, lo: int) -> bool:
-    """A count or a victim word within ``VICTIM_REACH`` words before word ``first`` (not before ``lo``)."""
-    for k in range(first - 1, max(lo, first - VICTIM_REACH) - 1, -1):
-        if words[k].sentence != sentence:
-            return False
-        norm = words[k].norm
-        if norm.isdigit() or norm in NUMBER_WORDS or norm in VICTIM_WORDS or norm[1:] in VICTIM_WORDS:
-            return True
-    return False
+def _described(doc: Document, words: list[Word], trigger: Trigger, args: Arguments, experienced: bool) -> None:
+    """Victims and attackers named by a description (ثلاثة أشخاص، الجاني، شاب), not by a name."""
+    if not args.targets:
+        span = victim_span(doc, words, trigger)
+        if span is not None:
+            args.targets.append(phrase_entity(doc, *span))
+            args.described.add(args.targets[-1])
+    if not args.actors and not experienced:
+        span = attacker_span(doc, words, trigger)
+        if span is not None:
+            entity = phrase_entity(doc, *span)
+            if entity not in args.targets:
+                args.actors.append(entity)
+                args.described.add(entity)
 
 
-DEATH_HINTS = tuple(normalize_key(w) for w in ("قتل", "مقتل", "مصرع", "قتلى", "قتيل"))
-
-
-def _death_word_near(words: list[Word], m: MentionRef, sentence: int, reach: int = 6) -> bool:
-    """A death word (قتلوا، بمقتل، مصرع) within ``reach`` words of the mention, in its sentence."""
-    for k in range(max(0, m.first_word - reach), min(len(words), m.last_word + reach + 1)):
-        if words[k].sentence == sentence and not (m.first_word <= k <= m.last_word) \
-                and any(hint in words[k].norm for hint in DEATH_HINTS):
-            return True
-    return False
-
-
-def _victims_to_targets(words: list[Word], mentions: list[MentionRef], trigger: Trigger, args: Arguments) -> None:
-    """An "actor" named as the ones counted dead (مقتل 110 من عناصر داعش، خمسة جنود قتلوا) is the target."""
-    verb_plural = trigger.entry.pos in VERB_POS and words[trigger.first_word].norm.endswith(("وا", "و"))
-    for actor in list(args.actors):
-        refs = [m for m in mentions if m.entity == actor]
-        if not refs:
-            continue
-        m = min(refs, key=lambda r: abs(r.first_word - trigger.first_word))
-        after = m.first_word > trigger.last_word
-        if after and trigger.entry.fatal and _counted(words, m.first_word, trigger.sentence, trigger.last_word + 1):
-            victim = True  # مقتل 52 من عناصر داعش
-        elif not after and _counted(words, m.first_word, trigger.sentence, 0) and (
-                (trigger.entry.fatal and verb_plural and m.last_word >= trigger.first_word - 3)
-                or _death_word_near(words, m, trigger.sentence)):
-            victim = True  # خمسة جنود قتلوا في انفجار، بمقتل 52 من عناصر داعش في غارات: the counted died
-        else:
-            victim = False
-        if victim:
-            args.actors.remove(actor)
-            if actor not in args.targets:
-                args.targets.append(actor)
 
 
 RELATIVE_PRONOUNS = frozenset(normalize_key(w) for w in ("الذي", "والذي", "التي", "والتي", "الذين", "والذين"))
@@ -405,10 +223,10 @@ def _relative_antecedent(words: list[Word], before: list[MentionRef], trigger: T
 def _retaken_from(words: list[Word], after: list[MentionRef], usable: object) -> list[str]:
     """من أجل استعادتها من تنظيم الدولة: the mention after "من" following a retake word."""
     for m in after:
-        if _prev_norm(words, m.first_word) != "من" or not callable(usable) or not usable(m):
+        if prev_norm(words, m.first_word) != "من" or not callable(usable) or not usable(m):
             continue
         for back in (2, 3):
-            word = _prev_norm(words, m.first_word, back)
+            word = prev_norm(words, m.first_word, back)
             bare = word[1:] if word[:1] in "لوب" else word
             if bare.startswith(RETAKE_STEMS) or word.startswith(RETAKE_STEMS):
                 return [m.entity]
@@ -427,44 +245,37 @@ def _city_anaphor(doc: Document, words: list[Word], mentions: list[MentionRef], 
                 if entity.type not in PLACE_TYPES or entity.geo is None or entity.geo.precision != "city":
                     continue
                 for mention in entity.mentions:
-                    if mention.end <= trigger.start and not _generic_place(mention.text) \
+                    if mention.end <= trigger.start and not generic_place(mention.text) \
                             and (best is None or mention.end > best[0]):
                         best = (mention.end, entity.id)
             return best[1] if best else None
     return None
 
 
-RELATIVE_DATE_WORDS = ("امس", "اليوم", "غدا", "الماضي", "المقبل", "القادم")
+# Positions, bases and vehicles of a side: "غارات على مواقع للمتمردين"، "استهدف تجمعات داعش": the side is hit.
+FACILITY_WORDS = frozenset(normalize_key(w) for w in (
+    "مواقع", "موقع", "مقر", "مقرات", "تجمعات", "تجمع", "معاقل", "معقل", "مراكز", "آليات", "اليات", "عربات",
+    "دوريات", "دورية", "حاجز", "حواجز", "نقاط", "نقطة", "مخازن", "ثكنات", "ثكنة", "منازل", "مخيمات", "قوافل",
+))
+FACILITY_REACH = 6  # words after the trigger
 
 
-def _quoted(quotations: list[Quotation], start: int) -> bool:
-    return any(q.content.start <= start < q.content.end for q in quotations)
+def _facility_holder(words: list[Word], after: list[MentionRef], trigger: Trigger, usable: object,
+                     actors: list[str]) -> list[str]:
+    """The side whose positions were hit: a mention right after a facility word (مواقع لـX، مقر X)."""
+    for m in after:
+        if m.first_word > trigger.last_word + FACILITY_REACH:
+            break
+        prev = prev_norm(words, m.first_word)
+        bare = prev[1:] if prev[:1] in "وبل" and prev[1:] in FACILITY_WORDS else prev
+        if bare in FACILITY_WORDS and callable(usable) and usable(m) and m.entity not in actors:
+            return [m.entity]
+    return []
 
 
-def event_date(doc: Document, trigger: Trigger, sentence_start: int, sentence_end: int,
-               quotations: list[Quotation] | None = None) -> EventDate | None:
-    """The date expression nearest the trigger in its clause, else the publication date.
-
-    A relative date inside quotation marks ("بالأمس" said at an undated forum) is anchored to the
-    speech, not to the publication, so it is not used.
-    """
-    best: DateExpr | None = None
-    best_distance = 0
-    for date in doc.dates:
-        if not (sentence_start <= date.start and date.end <= sentence_end and date.value):
-            continue
-        lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
-        if _clause_break(doc.text, lo, hi) and hi - lo > 40:
-            continue
-        relative = bool(getattr(date, "relative", False)) or any(
-            w in normalize_key(date.text) for w in RELATIVE_DATE_WORDS)
-        if relative and _quoted(quotations if quotations is not None else doc.quotations, date.start):
-            continue
-        distance = min(abs(date.start - trigger.end), abs(trigger.start - date.end))
-        if best is None or distance < best_distance:
-            best, best_distance = date, distance
-    if best is not None:
-        return EventDate(best.value, best.precision, best.text)
-    if doc.meta.published:
-        return EventDate(doc.meta.published[:10], "publication", None)
-    return None
+def _definite_name(doc: Document, words: list[Word], ref: MentionRef) -> bool:
+    """A name or a definite noun phrase (الميليشيات الحوثية), not an indefinite adjective (هجوم انتحاري)."""
+    entity = doc.entity(ref.entity)
+    if entity is not None and (entity.kb_id or entity.type == "PER"):
+        return True
+    return words[ref.first_word].norm.startswith(("ال", "لل"))

@@ -28,52 +28,27 @@ from functools import lru_cache
 from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document, Entity, Geo, Mention
 from khabar.events.cues import LOCATIVE_WORDS
+from khabar.events.descriptive import Found as _Found
+from khabar.events.descriptive import common as _common
+from khabar.events.descriptive import forces as _forces
+from khabar.events.descriptive import overlaps as _overlaps
+from khabar.events.descriptive import unnamed as _unnamed
+from khabar.events.descriptive import villages as _villages
 from khabar.link.geo import geo_of
 from khabar.link.kb import PLACE_TYPES, KBEntry, KnowledgeBase, get_kb
 from khabar.link.kbscan import STOPLIST as KB_SCAN_STOPLIST
-from khabar.link.keys import clitic_variants, name_key
+from khabar.link.keys import name_key
 from khabar.link.resolve import Candidate, rank
 from khabar.link.scan import _WORD as WORD_RE
-from khabar.link.scan import PhraseMatch, Word, _skip_letters, match_phrases
+from khabar.link.scan import PhraseMatch, Word, match_phrases
 from khabar.link.translit import transliterate
 
 # KB names that are ordinary words far more often than names in news prose: the link stage's KB-scan
 # stoplist, except the names an event actor may really be (الحوثي), plus the locative words.
 AMBIGUOUS_NAMES = (KB_SCAN_STOPLIST - frozenset(name_key(w) for w in ("المائة", "الحوثي"))) | frozenset(LOCATIVE_WORDS)
-# A single-word place name this frequent in Arabic text is taken only after a locative word
-# (المدينة "the city", أمس ...); Zipf scale of the wordfreq package.
-COMMON_WORD_ZIPF = 5.0
 # Place features and sizes named without a locative word (a country, governorate, capital, big city).
 NOTABLE_FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "RGN"})
 NOTABLE_POPULATION = 150_000
-# Force words that, with a nationality adjective after them, name an armed force or authority.
-# English heads for the descriptive name; source: ACLED actor naming ("Military Forces of Iraq").
-FORCE_WORDS: dict[str, str] = {name_key(ar): en for ar, en in (
-    ("القوات", "forces"), ("قوات", "forces"), ("الجيش", "army"), ("جيش", "army"), ("الشرطة", "police"),
-    ("شرطة", "police"), ("الطيران", "air force"), ("طيران", "air force"), ("طائرات", "aircraft"),
-    ("الطائرات", "aircraft"), ("مروحيات", "helicopters"), ("مروحيتين", "helicopters"), ("مقاتلات", "jets"),
-    ("السلطات", "authorities"), ("الحكومة", "government"), ("الاستخبارات", "intelligence"),
-    ("الميليشيات", "militias"), ("ميليشيات", "militias"), ("المليشيات", "militias"), ("مليشيات", "militias"),
-    ("الميليشيا", "militia"), ("ميليشيا", "militia"), ("مليشيا", "militia"), ("البحرية", "navy"),
-    ("الأجهزة", "services"), ("أجهزة", "services"), ("القوة", "force"), ("قوة", "force"),
-    ("جنود", "soldiers"), ("الجنود", "soldiers"), ("عناصر", "members"), ("مسلحي", "gunmen"),
-)}
-# Words allowed between the force word and the adjective: قوات الأمن العراقية، القوات المسلحة المصرية.
-FORCE_MODIFIERS = frozenset(name_key(w) for w in (
-    "الأمن", "الامن", "الأمنية", "الامنية", "المسلحة", "الحكومية", "النظامية", "الخاصة", "الجوية",
-    "البرية", "الموالية", "العسكرية", "الشعبية",
-))
-
-
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    entry: KBEntry | None
-    type: str
-    name: str
-    name_en: str
-
 
 @dataclass(frozen=True, slots=True)
 class _KeyIndex:
@@ -129,17 +104,6 @@ def _phrases(text: str, tokens: list[Word], index: _KeyIndex) -> Iterator[Phrase
     """Longest KB keys over the tokens (proclitics allowed on the first word); non-overlapping."""
     return match_phrases(text, tokens, index.keys.__contains__, index.longest)
 
-
-def _common(word: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # optional: without it every notable place name is taken
-        return False
-    return zipf_frequency(word, "ar") >= COMMON_WORD_ZIPF
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
 
 
 def _entries(kb: KnowledgeBase, key: str) -> list[KBEntry]:
@@ -213,141 +177,6 @@ def _kb_matches(doc: Document, kb: KnowledgeBase, tokens: list[Word], taken: lis
         taken.append((start, end))
     return found
 
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def _force_word(key: str) -> str | None:
-    return next((v for v, _ in clitic_variants(key) if v in FORCE_WORDS), None)
-
-
-def _forces(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> list[_Found]:
-    """A force word followed (maybe through a modifier) by a NORP mention: القوات العراقية."""
-    norp: dict[int, Entity] = {}
-    for entity in doc.entities:
-        if entity.type == "NORP":
-            for mention in entity.mentions:
-                norp[mention.start] = entity
-    found: list[_Found] = []
-    if not norp:
-        return []  # a force is named by its nationality adjective: none in the document
-    for index, token in enumerate(tokens):
-        variant = _force_word(token.key)
-        if variant is None:
-            continue
-        last = index + 1
-        while last < len(tokens) and last <= index + 2 and tokens[last].key in FORCE_MODIFIERS:
-            last += 1
-        if last >= len(tokens) or tokens[last].start not in norp:
-            continue
-        if any(ch in "،,.:؛\n" for ch in doc.text[token.end:tokens[last].start]):
-            continue
-        stripped = len(token.key) - len(variant)
-        start = _skip_letters(doc.text, token.start, stripped) if stripped > 0 else token.start
-        end = tokens[last].end
-        name = doc.text[start:end]
-        if stripped == 0 and variant != token.key:  # للقوات = ل + القوات
-            name = "ا" + name[1:]
-        adjective = norp[tokens[last].start]
-        found.append(_Found(start, end, None, "ORG", name, f"{adjective.name_en or adjective.name} {FORCE_WORDS[variant]}"))
-        taken.append((start, end))
-    return found
-
-
-# Unnamed actors (ACLED "Unidentified Armed Group" and kin): they are no names, so NER leaves them,
-# yet they are who acted (مسلحون، مجهولون، متطرفون). English gloss for ``name_en``.
-UNNAMED_ACTORS: dict[str, str] = {name_key(ar): en for ar, en in (
-    ("مسلحون", "gunmen"), ("مسلحين", "gunmen"), ("مسلح", "gunman"), ("مسلحا", "gunman"), ("المسلحون", "gunmen"),
-    ("المسلحين", "gunmen"), ("المسلح", "gunman"), ("مجهولون", "unidentified persons"),
-    ("مجهولين", "unidentified persons"), ("المجهولين", "unidentified persons"), ("متطرفون", "extremists"),
-    ("متطرفين", "extremists"), ("المتطرفين", "extremists"), ("إسلاميون", "Islamists"), ("إسلاميين", "Islamists"),
-    ("الإسلاميين", "Islamists"), ("مقاتلون", "fighters"), ("مقاتلين", "fighters"), ("المقاتلين", "fighters"),
-    ("المقاتلون", "fighters"), ("متمردون", "rebels"), ("متمردين", "rebels"), ("المتمردين", "rebels"),
-    ("المتمردون", "rebels"), ("انتحاري", "suicide attacker"), ("الانتحاري", "suicide attacker"),
-    ("ملثمون", "masked men"), ("ملثمين", "masked men"), ("إرهابيون", "terrorists"), ("إرهابيين", "terrorists"),
-    ("الإرهابيين", "terrorists"), ("جماعات", "groups"), ("جماعة", "group"), ("مستوطنون", "settlers"),
-    ("مستوطنين", "settlers"),
-)}
-# Words that, after an unnamed actor, belong to its description (مقاتلون إسلاميون، جماعات مسلحة).
-UNNAMED_MODIFIERS = frozenset(name_key(w) for w in (
-    "إسلاميون", "إسلاميين", "إسلامية", "الإسلامية", "مسلحون", "مسلحين", "مسلحة", "المسلحة", "مجهولون", "مجهولين",
-    "ملثمون", "ملثمين", "محليون", "محليين", "متطرفون", "متطرفين", "متطرفة", "المتطرفة", "الموالين", "الموالون",
-    "المعارضة", "معارضة", "منافسة", "إرهابية", "الإرهابية", "متشددة", "متشددون", "متشددين",
-))
-# A bare group word is a description only with a modifier (جماعة منافسة), never alone (جماعة = a name's head).
-NEEDS_MODIFIER = frozenset(name_key(w) for w in ("جماعات", "جماعة"))
-# Force words that name a state force without a nationality (قوات الأمن، القوات الأمنية، قوات عسكرية).
-STATE_FORCE_MODIFIERS = frozenset(name_key(w) for w in (
-    "الأمن", "الأمنية", "الامنية", "أمنية", "عسكرية", "العسكرية", "الحكومية", "حكومية", "النظامية", "الخاصة",
-))
-
-
-def _unnamed(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> list[_Found]:
-    """Unnamed actors (مسلحون، مجهولين، مقاتلون إسلاميون) and state forces named by their kind (قوات الأمن)."""
-    found: list[_Found] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        head, gloss, stripped = _unnamed_head(token.key)
-        last = index
-        if head is not None:
-            while last + 1 < len(tokens) and last < index + 2 and tokens[last + 1].key in UNNAMED_MODIFIERS:
-                last += 1
-            if head in NEEDS_MODIFIER and last == index:
-                head = None
-        else:
-            variant = _force_word(token.key)
-            if variant is not None and index + 1 < len(tokens) and tokens[index + 1].key in STATE_FORCE_MODIFIERS:
-                head, gloss, last = variant, f"{FORCE_WORDS[variant]} (state)", index + 1
-                stripped = len(token.key) - len(variant)
-        if head is None or any(ch in "،,.:؛\n" for ch in doc.text[token.end:tokens[last].start]):
-            index += 1
-            continue
-        start = _skip_letters(doc.text, token.start, stripped) if stripped > 0 else token.start
-        end = tokens[last].end
-        if _overlaps(start, end, taken):
-            index += 1
-            continue
-        name = doc.text[start:end]
-        found.append(_Found(start, end, None, "ORG", name, gloss or name))
-        taken.append((start, end))
-        index = last + 1
-    return found
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def _unnamed_head(key: str) -> tuple[str | None, str | None, int]:
-    """(the unnamed-actor word behind ``key``, its gloss, letters of proclitics stripped) or Nones."""
-    for variant, _cost in clitic_variants(key):
-        if variant in UNNAMED_ACTORS:
-            return variant, UNNAMED_ACTORS[variant], len(key) - len(variant)
-    return None, None, 0
-
-
-# Heads that introduce a village or town by its name: قرية نعينيعة، بلدة فوتوكول.
-VILLAGE_HEADS = frozenset(name_key(w) for w in (
-    "قرية", "بقرية", "وقرية", "لقرية", "بلدة", "ببلدة", "وبلدة", "لبلدة", "قريتي", "بلدتي", "قرى", "بلدات",
-))
-# Words a village head is followed by that are no names (قرية واحدة، بلدة صغيرة، القرية المجاورة).
-NOT_NAMES = frozenset(name_key(w) for w in (
-    "واحدة", "صغيرة", "كبيرة", "مجاورة", "نائية", "حدودية", "سورية", "عراقية", "تركية", "أخرى", "اخرى", "في",
-    "على", "قرب", "من", "الى", "إلى", "عن", "شمال", "جنوب", "شرق", "غرب", "بريف", "ريف", "تابعة", "تقع",
-))
-
-
-def _villages(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> list[_Found]:
-    """"قرية X" / "بلدة X": X, a rare word no entity covers, names a place the KB does not know."""
-    found: list[_Found] = []
-    for index, token in enumerate(tokens[:-1]):
-        if token.key not in VILLAGE_HEADS:
-            continue
-        name = tokens[index + 1]
-        if name.key in NOT_NAMES or len(name.key) < 3 or name.key.startswith("ال") or _overlaps(name.start, name.end, taken):
-            continue
-        if any(ch in "،,.:؛\n" for ch in doc.text[token.end:name.start]) or _common(doc.text[name.start:name.end]):
-            continue
-        text = doc.text[name.start:name.end]
-        found.append(_Found(name.start, name.end, None, "LOC", text, transliterate(text)))
-        taken.append((name.start, name.end))
-    return found
 
 
 def _next_id(doc: Document) -> int:

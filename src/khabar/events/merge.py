@@ -50,6 +50,7 @@ class Candidate:
     definite: bool = False  # the trigger is a definite noun (ال + noun)
     place: Place | None = None  # the location's coordinates and level, when known
     weak: bool = False  # a mention that only adds evidence to an event, never one of its own
+    described: set[str] = field(default_factory=set)  # descriptive arguments (ثلاثة أشخاص): no conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +101,26 @@ def _dates_ok(a: EventDate | None, b: EventDate | None) -> bool:
     """Two dates of one event cannot fall in different years."""
     if a is None or b is None or not a.value or not b.value:
         return True
-    return a.value[:4] == b.value[:4]
+    if a.value[:4] != b.value[:4]:
+        return False
+    # two different days each stated in the text (6 April, 9 June): two happenings
+    stated = a.precision == "day" and b.precision == "day" and _absolute(a.text) and _absolute(b.text)
+    return not stated or a.value[:10] == b.value[:10]
+
+
+def _absolute(text: str | None) -> bool:
+    """A date written with its day number (6 أبريل، 2015/06/09), not a relative one (أمس الأول)."""
+    return bool(text) and any(ch.isdigit() for ch in text or "")
 
 
 def _status_ok(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"happened", "claimed"}
 
 
-def _conflict(a: list[str], b: list[str]) -> bool:
-    return bool(a) and bool(b) and not set(a) & set(b)
+def _conflict(a: list[str], b: list[str], described: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Both name parties and share none; descriptive ones (ثلاثة أشخاص، شاب) never conflict."""
+    named_a, named_b = set(a) - described, set(b) - described
+    return bool(named_a) and bool(named_b) and not named_a & named_b
 
 
 def score(event: Candidate, other: Candidate, anaphor: bool = False) -> int | None:
@@ -130,7 +142,9 @@ def score(event: Candidate, other: Candidate, anaphor: bool = False) -> int | No
         return 10
     if not anaphor and not _modes_ok(event.mode, other.mode):
         return None
-    if not anaphor and (_conflict(event.actors, other.actors) or _conflict(event.targets, other.targets)):
+    described = event.described | other.described
+    if not anaphor and (_conflict(event.actors, other.actors, described)
+                        or _conflict(event.targets, other.targets, described)):
         return None
     value = 0
     value += 2 if set(event.actors) & set(other.actors) else 0
@@ -176,6 +190,7 @@ def absorb(event: Candidate, other: Candidate) -> None:
     event.weak = event.weak and other.weak
     event.evidence.extend(other.evidence)
     event.sentences |= other.sentences
+    event.described |= other.described
     event.confidence = min(0.95, max(event.confidence, other.confidence) + 0.1)
 
 

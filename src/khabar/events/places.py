@@ -10,8 +10,8 @@ country, governorate or region takes a town of that country named there.
 from __future__ import annotations
 
 from khabar.document import Document, Entity
-from khabar.events.arguments import _generic_place
 from khabar.events.merge import BROAD_FEATURES, Candidate, Place
+from khabar.events.roles import generic_place
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Event types placed where they happened; a call or a meeting is not "at" a place named in its sentence.
@@ -37,10 +37,11 @@ def settle_location(doc: Document, candidate: Candidate) -> None:
                 or entity.id in taken or entity.id == candidate.location:
             continue
         if candidate.location is not None:  # narrowing a country/region: a town inside it only
-            if _broad(entity) or candidate.place is None or geo.country_code != candidate.place.country:
+            if _broad(entity) or candidate.place is None or geo.country_code != candidate.place.country \
+                    or not _inside(doc.entity(candidate.location), entity):
                 continue
         for mention in entity.mentions:
-            if not any(s <= mention.start and mention.end <= e for s, e in spans) or _generic_place(mention.text):
+            if not any(s <= mention.start and mention.end <= e for s, e in spans) or generic_place(mention.text):
                 continue
             distance = abs(mention.start - candidate.trigger.start) + (10_000 if _broad(entity) else 0)
             if best is None or distance < best[0]:
@@ -50,3 +51,11 @@ def settle_location(doc: Document, candidate: Candidate) -> None:
         assert geo is not None and geo.lat is not None and geo.lon is not None
         candidate.location = best[1].id
         candidate.place = Place(geo.lat, geo.lon, geo.country_code, geo.feature)
+
+
+def _inside(region: Entity | None, town: Entity) -> bool:
+    """A town lies in a governorate (same admin-1 code or name where both are known); a country holds all."""
+    if region is None or region.geo is None or region.geo.feature != "ADM1" or town.geo is None:
+        return True
+    a, b = region.geo.admin1_code or region.geo.admin1, town.geo.admin1_code or town.geo.admin1
+    return a is None or b is None or a == b

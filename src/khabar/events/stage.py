@@ -12,13 +12,15 @@ from functools import lru_cache
 from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document, Event, Quotation, Sentence, Span
 from khabar.events.acled import classify
-from khabar.events.arguments import MentionRef, event_date, extract_arguments, mention_index
+from khabar.events.arguments import extract_arguments
 from khabar.events.background import is_background
+from khabar.events.event_dates import event_date
 from khabar.events.gazetteer import add_argument_entities
 from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
 from khabar.events.merge import Candidate, Place, merge_candidates
 from khabar.events.places import settle_location
 from khabar.events.responsibility import attribute_claims
+from khabar.events.roles import MentionRef, mention_index
 from khabar.events.scan import (
     Trigger,
     Word,
@@ -119,6 +121,24 @@ def _weak(words: list[Word], trigger: Trigger, status: str, fatalities: int | No
     return False
 
 
+# A threat and its content: "وجه تهديدا ... بالقتل", "هدده بتفجير": the act is threatened, not done
+# (the cue table of ``status`` holds the verbs; the nouns تهديد/تهديدات are added here).
+THREAT_WORDS = frozenset(normalize_key(w) for w in (
+    "تهديد", "تهديدا", "تهديدات", "التهديد", "هدد", "هددت", "هددوا", "يهدد", "تهدد", "يهددون", "توعد", "توعدت",
+    "يتوعد", "وهدد", "وهددت", "تهديده", "تهديدها", "بتهديد", "متوعدا", "مهددا",
+))
+THREAT_REACH = 6
+
+
+def _threatened_with(words: list[Word], trigger: Trigger) -> bool:
+    """A ب-marked attack noun a few words after a threat word: the content of the threat (status threatened)."""
+    if not words[trigger.first_word].norm.startswith("ب"):
+        return False
+    lo = max(0, trigger.first_word - THREAT_REACH)
+    return any(words[k].sentence == trigger.sentence and words[k].norm in THREAT_WORDS
+               for k in range(lo, trigger.first_word))
+
+
 POSSESSIVE_ENDINGS = ("هم", "ها", "ه", "هما", "هن")
 
 
@@ -190,7 +210,13 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
     taken = {k for t in lexicon_triggers for k in range(t.first_word, t.last_word + 1)}
     triggers = sorted(lexicon_triggers + operation_triggers(words, mentions, taken, operation_words),
                       key=lambda t: t.start)
+    previous: Trigger | None = None
     for trigger in triggers:
+        adjacent = previous is not None and previous.last_word + 1 == trigger.first_word \
+            and previous.entry.mode in TERRITORIAL_MODES and trigger.entry.mode in TERRITORIAL_MODES
+        previous = trigger
+        if adjacent:
+            continue  # استعادة السيطرة: one taking of ground, named by two words
         if negated(words, trigger.first_word) or is_background(words, trigger):
             continue
         entry = trigger.entry
@@ -203,7 +229,8 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
                 args.actors.insert(0, source.entity)  # "سألت كيري هاتفيا": the speaker took part
         if _announced_by_party(doc, words, trigger, source, args.actors, args.targets):
             args.actors.append(source.entity)  # أعلن الجيش عن مقتل ثمانية عناصر: the army's own action
-        status = decide_status(entry.type, cue_status(words, trigger), source, args.actors)
+        cue = "threatened" if _threatened_with(words, trigger) else cue_status(words, trigger)
+        status = decide_status(entry.type, cue, source, args.actors)
         sentence = sentences[trigger.sentence] if sentences else None
         s_start, s_end = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
         weak = _weak(words, trigger, status, args.fatalities, bool(args.location or args.targets))
@@ -216,7 +243,7 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
             target_text=args.target_text, evidence=[_trimmed(doc, s_start, s_end)],
             sentences={trigger.sentence}, definite=_definite(words[trigger.first_word].norm, entry.pos),
             confidence=0.5 + 0.1 * bool(args.actors) + 0.1 * bool(args.location),
-            place=_place(doc, args.location), weak=weak,
+            place=_place(doc, args.location), weak=weak, described=args.described,
         ))
     return out
 
