@@ -65,6 +65,11 @@ def test_places_have_coordinates(seed: Document) -> None:
     assert entity_with(seed, "ولبنان").name == "لبنان"
 
 
+def test_every_seed_place_has_a_point(seed: Document) -> None:
+    places = [e for e in seed.entities if e.type in ("GPE", "LOC")]
+    assert len(places) >= 8 and all(e.geo is not None for e in places)
+
+
 def test_village_not_in_kb_gets_approximate_point(seed: Document) -> None:
     village = entity_with(seed, "نعينيعة")
     assert village.kb_id is None and village.name_en

@@ -128,8 +128,28 @@ def test_unknown_place_takes_the_enclosing_place_never_a_list_neighbour() -> Non
 def test_every_place_gets_a_point() -> None:
     text = "قالت السلطات في الرياض إن قافلة وصلت إلى بلدة الهجيرة."
     doc = link_entities(Document(text, mentions=[mention(text, "الرياض", "GPE"), mention(text, "الهجيرة", "GPE")]))
-    place_unlocated(text, doc.entities, get_kb())  # what the stage does with its place entities
     assert all(e.geo is not None for e in doc.entities if e.type in ("GPE", "LOC"))
+
+
+def test_stage_relates_places_by_words_never_by_a_list() -> None:
+    # the link stage itself: العطيف is "جنوب الرياض" (Riyadh's point, approximate); الزهراء is only listed
+    # before الطائف, so it gets Saudi Arabia's point, not Taif's
+    text = "وصل الحجاج إلى قرية الزهراء والطائف، ثم إلى هجرة العطيف جنوب الرياض."
+    doc = link_entities(Document(text, mentions=[mention(text, s, "GPE") for s in ("الزهراء", "الطائف", "العطيف",
+                                                                                   "الرياض")]))
+    by_name = {e.name: e for e in doc.entities}
+    atif, zahra = by_name["العطيف"].geo, by_name["الزهراء"].geo
+    assert atif is not None and atif.precision == "approximate" and abs(atif.lat - 24.69) < 0.1
+    assert zahra is not None and zahra.precision == "country" and zahra.country_code == "SA"
+    assert abs(zahra.lat - 21.27) > 1 or abs(zahra.lon - 40.42) > 1  # not Taif's point
+
+
+def test_kb_scan_does_not_re_add_an_idiom() -> None:
+    # باليمن والبركات is "with blessings", not Yemen: neither the repair step nor the KB scan may add it
+    text = "أعاده الله على وطننا الغالي باليمن والبركات، وزار الرئيس مدينة عدن."
+    doc = link_entities(Document(text))
+    names = {e.name for e in doc.entities}
+    assert "عدن" in names and "اليمن" not in names and "البركات" not in names
 
 
 def test_relation_gaps() -> None:

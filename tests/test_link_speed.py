@@ -15,9 +15,9 @@ from khabar.document import Document, Mention
 from khabar.link.kb import KnowledgeBase, get_kb
 from khabar.link.kbscan import _entries, _index, _phrases
 from khabar.link.keys import clitic_forms, name_key
-from khabar.link.resolve import candidates
+from khabar.link.resolve import cached_candidates, candidates
 from khabar.link.scan import Word, match_phrases, words
-from khabar.link.stage import _candidates, link_entities
+from khabar.link.stage import link_entities
 from khabar.link.translit import BOS, _dedupe, model, prepare_arabic
 
 WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
@@ -142,7 +142,7 @@ def test_beam_step_is_sorted_expansion() -> None:
 def test_candidate_memo_gives_fresh_equal_candidates(kb: KnowledgeBase) -> None:
     for key, kind in (("موسكو", "GPE"), ("الموصل", "GPE"), ("لافروف", "PER"), ("داعش", "ORG"), ("زززز", "PER")):
         expected = candidates(kb, name_key(key), kind)
-        first, second = _candidates(kb, name_key(key), kind), _candidates(kb, name_key(key), kind)
+        first, second = cached_candidates(kb, name_key(key), kind), cached_candidates(kb, name_key(key), kind)
         assert first == expected == second
         assert all(a is not b for a, b in zip(first, second, strict=True))
     assert kb.lookup("موسكو") is not kb.lookup("موسكو")  # callers may change what they get

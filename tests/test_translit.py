@@ -26,3 +26,8 @@ def test_odd_input() -> None:
     assert transliterate("Reuters") == "Reuters"
     assert transliterate("٢٠١٦ !!") == ""
     assert prepare_arabic("مُحَمَّد") == "محمد"
+
+
+def test_presentation_forms_are_read_as_letters() -> None:
+    # ﺍﻟﺘﻮﺍﻫﻲ (Arabic presentation forms, as some PDFs and old pages encode Aden's التواهي district)
+    assert transliterate("ﺍﻟﺘﻮﺍﻫﻲ") == transliterate("التواهي") != ""

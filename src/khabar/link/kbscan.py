@@ -19,6 +19,7 @@ from typing import NamedTuple
 from khabar.document import Document, Mention
 from khabar.link.kb import ARAB_LEAGUE, MEMO_SIZE, PLACE_TYPES, KBEntry, KnowledgeBase
 from khabar.link.keys import INSTITUTION_HEADS, PRAYER_TIMES, PRAYER_WORDS, clitic_forms, name_key
+from khabar.link.repair import in_idiom
 from khabar.link.resolve import Candidate, rank
 from khabar.link.scan import PhraseMatch, SpanSet, Word, _skip_letters
 
@@ -217,8 +218,8 @@ def scan_kb_names(doc: Document, kb: KnowledgeBase, tokens: list[Word], countrie
     found: list[Mention] = []
     for match in _phrases(doc.text, tokens, kb):
         start, end = match.name_start, tokens[match.last].end
-        if taken.overlaps(start, end):
-            continue
+        if taken.overlaps(start, end) or in_idiom(tokens, match.first, match.last):
+            continue  # an idiom (باليمن والبركات) names no place: the repair step drops it, so must the scan
         entry = _accept(doc, tokens, match, _entries(kb, match.key), countries, year, places)
         if entry is None:
             continue

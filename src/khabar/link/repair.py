@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from khabar.document import Document, Mention
-from khabar.link.kb import PLACE_TYPES, KnowledgeBase
+from khabar.link.kb import MEMO_SIZE, PLACE_TYPES, KnowledgeBase
 from khabar.link.keys import (
     INSTITUTION_HEADS,
     ORG_DESCRIPTORS,
@@ -31,7 +31,7 @@ from khabar.link.keys import (
     clitic_forms,
     name_key,
 )
-from khabar.link.resolve import candidates
+from khabar.link.resolve import cached_candidates
 from khabar.link.scan import Word, _skip_letters
 
 NAME_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "MISC"})
@@ -111,11 +111,16 @@ def _multiword_heads(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(key.partition(" ")[0] for key in kb.index if " " in key)
 
 
+def _new_head_memo(_kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    return {}
+
+
 class _Repairer:
     def __init__(self, doc: Document, kb: KnowledgeBase, tokens: list[Word]) -> None:
         self.doc, self.kb, self.tokens = doc, kb, tokens
         self.name_words = _name_words(kb)
         self.heads = kb.derived("multiword_heads", _multiword_heads)
+        self.head_memo: dict[str, tuple[str, ...]] = kb.derived("multiword_head_variants", _new_head_memo)
         self.starts = [t.start for t in tokens]
         self.ends = [t.end for t in tokens]
         text, clean = doc.text, PUNCTUATION.isdisjoint
@@ -136,21 +141,25 @@ class _Repairer:
         if span is None or mention.type not in EXTEND_TYPES:
             return None
         first, last = span
+        # only a word with a variant starting some KB name of 2+ words can start one (see ``_kb_name``):
+        # most mentions have no such word at or just before their start, and nothing else is tried for them
+        heads = {a: self._head_variants(self.tokens[a].key) for a in range(max(0, first - EXTEND_WINDOW), first)}
+        first_head = name_key(self.doc.text[mention.start:self.tokens[first].end])
+        heads[first] = self._head_variants(first_head)
+        if not any(heads.values()):
+            return None
         types = EXTEND_TYPES[mention.type]
         best: tuple[int, int, int, str] | None = None  # (words, start offset, last token, type)
         for a in range(max(0, first - EXTEND_WINDOW), first + 1):
-            if not all(self.clean[a:first]):
+            variants = list(heads[a])
+            if not variants or not all(self.clean[a:first]):
                 continue
             # a title or descriptor is not part of the name (الأمير، تنظيم، مدينة), except in the official name of
             # an administrative area (منطقة عسير، منطقة الحدود الشمالية: the KB's ADM1/ADM2 names)
             admin_only = a < first and all(_descriptive(t.key, self.kb) for t in self.tokens[a:first])
             if admin_only and mention.type not in PLACE_TYPES:
                 continue
-            head = name_key(self.doc.text[mention.start:self.tokens[a].end]) if a == first else self.tokens[a].key
-            # only a variant starting some KB name of 2+ words can give one (see ``_kb_name``)
-            variants = [v for v, _ in clitic_forms(head) if v.partition(" ")[0] in self.heads] if head else []
-            if not variants:
-                continue
+            head = first_head if a == first else self.tokens[a].key
             for b in range(min(len(self.tokens) - 1, last + EXTEND_WINDOW), last - 1, -1):
                 if (a, b) == (first, last) or (best is not None and b - a + 1 <= best[0]):
                     continue
@@ -167,6 +176,17 @@ class _Repairer:
                for o in taken):
             return None  # it would cut another mention in two
         return self.mention(start, end, kind, mention)
+
+    def _head_variants(self, key: str) -> tuple[str, ...]:
+        """The clitic variants of ``key`` whose first word starts a KB name of 2+ words (memoized per key)."""
+        memo = self.head_memo
+        found = memo.get(key)
+        if found is None:
+            if len(memo) > MEMO_SIZE:
+                memo.clear()
+            found = memo[key] = tuple(v for v, _ in clitic_forms(key) if v.partition(" ")[0] in self.heads) \
+                if key else ()
+        return found
 
     def _kb_name(self, a: int, b: int, first: int, mention: Mention, types: frozenset[str], head: str,
                  variants: list[str], admin_only: bool = False) -> tuple[int, str] | None:
@@ -224,7 +244,7 @@ class _Repairer:
     def trim(self, mention: Mention) -> Mention | None:
         span = self.covered(mention)
         key = name_key(mention.text)
-        if span is None or len(key.split()) < 2 or candidates(self.kb, key, mention.type):
+        if span is None or len(key.split()) < 2 or cached_candidates(self.kb, key, mention.type):
             return None
         first, last = span
         for drop in range(1, min(TRIM_MAX_WORDS, last - first) + 1):
@@ -243,7 +263,7 @@ class _Repairer:
 
         A single word matching only a GeoNames place (عين of عين دار) is too weak to cut a name for.
         """
-        found = candidates(self.kb, key, mention_type)
+        found = cached_candidates(self.kb, key, mention_type)
         return bool(found) and (len(key.split()) > 1 or any(c.entry.source != "places" for c in found))
 
     def _ordinary(self, indices: range) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from khabar.link.kb import ARAB_LEAGUE, PLACE_TYPES, KBEntry, KnowledgeBase
+from khabar.link.kb import ARAB_LEAGUE, MEMO_SIZE, PLACE_TYPES, KBEntry, KnowledgeBase
 from khabar.link.keys import ORG_DESCRIPTORS, PERSON_TITLES, PLACE_DESCRIPTORS, clitic_forms
 from khabar.text.normalize import normalize_key
 
@@ -114,6 +114,25 @@ def candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate
     if short == key or NASAB_WORDS.intersection(short.split()):  # محمد بن نايف بن عبدالعزيز: not shortened
         return []
     return [Candidate(c.entry, c.cost + 0.5, c.key, c.words) for c in _candidates(kb, short, mention_type)]
+
+
+CandidateMemo = dict[tuple[str, str], tuple[tuple[KBEntry, float, str, tuple[int, int], float], ...]]
+
+
+def cached_candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate]:
+    """``candidates`` memoized per (key, type) (names recur across articles); fresh objects each time."""
+    memo: CandidateMemo = kb.derived("link_candidates", _new_candidate_memo)
+    found = memo.get((key, mention_type))
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[(key, mention_type)] = tuple(
+            (c.entry, c.cost, c.key, c.words, c.score) for c in candidates(kb, key, mention_type))
+    return [Candidate(*fields) for fields in found]
+
+
+def _new_candidate_memo(_kb: KnowledgeBase) -> CandidateMemo:
+    return {}
 
 
 def without_nasab(key: str) -> str:

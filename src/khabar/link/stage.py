@@ -22,14 +22,14 @@ Mentions this stage adds are appended to ``doc.mentions`` too (source "kb" or "c
 from __future__ import annotations
 
 from khabar.document import Document, Entity, Mention
-from khabar.link.geo import ENCLOSING_WINDOW, approximate, geo_of
+from khabar.link.geo import geo_of, place_unlocated
 from khabar.link.items import Cluster, Item
-from khabar.link.kb import MEMO_SIZE, PLACE_TYPES, KBEntry, KnowledgeBase, Nationality, get_kb
+from khabar.link.kb import PLACE_TYPES, KnowledgeBase, Nationality, get_kb
 from khabar.link.kbscan import scan_kb_names
 from khabar.link.keys import PLACE_DESCRIPTORS, clitic_forms, name_key
 from khabar.link.national import resolve_national_bodies, resolve_place_nouns
 from khabar.link.repair import repair_mentions
-from khabar.link.resolve import Candidate, candidates, rank
+from khabar.link.resolve import cached_candidates, rank
 from khabar.link.scan import SpanSet, Word, match_phrases, words
 from khabar.link.titles import TitlePhrase, find_nationalities, find_titles
 from khabar.link.translit import transliterate
@@ -64,25 +64,6 @@ def _display(item: Item) -> str:
             if letters < len(kept):
                 return text[kept[letters]:]
     return text
-
-
-CandidateMemo = dict[tuple[str, str], tuple[tuple[KBEntry, float, str, tuple[int, int], float], ...]]
-
-
-def _candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate]:
-    """``resolve.candidates`` memoized per (key, type) (names recur across articles); fresh objects each time."""
-    memo: CandidateMemo = kb.derived("link_candidates", _new_candidate_memo)
-    found = memo.get((key, mention_type))
-    if found is None:
-        if len(memo) > MEMO_SIZE:
-            memo.clear()
-        found = memo[(key, mention_type)] = tuple(
-            (c.entry, c.cost, c.key, c.words, c.score) for c in candidates(kb, key, mention_type))
-    return [Candidate(*fields) for fields in found]
-
-
-def _new_candidate_memo(_kb: KnowledgeBase) -> CandidateMemo:
-    return {}
 
 
 class Linker:
@@ -135,7 +116,7 @@ class Linker:
                                     if v in self.kb.nationalities), None)
                 self.items.append(Item(mention, key, "norp", nationality=nationality))
             else:
-                self.items.append(Item(mention, key, candidates=_candidates(self.kb, key, mention.type)))
+                self.items.append(Item(mention, key, candidates=cached_candidates(self.kb, key, mention.type)))
 
     def _alias_items(self) -> list[tuple[Item, Item]]:
         by_span = {(i.mention.start, i.mention.end): i for i in self.items if i.kind == "name"}
@@ -325,7 +306,7 @@ class Linker:
         built: list[tuple[Cluster, Entity]] = []
         for number, cluster in enumerate(clusters, 1):
             built.append((cluster, self._entity(f"E{number}", cluster)))
-        self._approximate_geo(built)
+        place_unlocated(self.doc.text, [entity for _, entity in built], self.kb)
         return [entity for _, entity in built]
 
     def _entity(self, entity_id: str, cluster: Cluster) -> Entity:
@@ -352,21 +333,6 @@ class Linker:
         confidence = sum(i.mention.confidence for i in names) / max(1, len(names)) * 0.7
         return Entity(entity_id, entity_type, display, transliterate(display), None, mentions, None,
                       round(confidence, 3))
-
-    def _approximate_geo(self, built: list[tuple[Cluster, Entity]]) -> None:
-        """An unknown place takes the point of the known place named just after it (نعينيعة في ناحية القيارة)."""
-        located = [(m.start, entity.geo) for _, entity in built if entity.geo and entity.type in PLACE_TYPES
-                   for m in entity.mentions]
-        located.sort(key=lambda pair: pair[0])
-        for cluster, entity in built:
-            if entity.geo is not None or cluster.entry is not None or entity.type not in PLACE_TYPES:
-                continue
-            for mention in entity.mentions:
-                after = [geo for start, geo in located if mention.end <= start <= mention.end + ENCLOSING_WINDOW
-                         and "\n" not in self.doc.text[mention.end:start] and geo is not None]
-                if after:
-                    entity.geo = approximate(after[0])
-                    break
 
 
 def link_entities(doc: Document, kb: KnowledgeBase | None = None) -> Document:

@@ -67,11 +67,8 @@ def _head_words(key: str) -> frozenset[str]:
     return frozenset(HEAD_FIRST_WORDS.intersection(clitic_words(key)))
 
 
-def _head_at(tokens: list[Word], index: int) -> tuple[str, int] | None:
-    """The title role starting at word ``index`` and how many words the head has."""
-    first_variants = _head_words(tokens[index].key)
-    if not first_variants:
-        return None
+def _head_at(tokens: list[Word], index: int, first_variants: frozenset[str]) -> tuple[str, int] | None:
+    """The title role starting at word ``index`` (whose head first words are ``first_variants``) and its size."""
     for head, role in TITLE_HEADS:
         parts = head.split()
         if index + len(parts) > len(tokens):
@@ -84,10 +81,14 @@ def _head_at(tokens: list[Word], index: int) -> tuple[str, int] | None:
 
 
 def find_titles(tokens: list[Word], kb: KnowledgeBase) -> list[TitlePhrase]:
-    found = []
-    index = 0
-    while index < len(tokens):
-        head = _head_at(tokens, index) if _head_words(tokens[index].key) else None  # most words: no head
+    found: list[TitlePhrase] = []
+    heads = [(i, variants) for i, variants in enumerate(map(_head_words, [t.key for t in tokens])) if variants]
+    index = 0  # the first word a title may still start at (titles never overlap)
+    for at, variants in heads:  # most words start no title head: only these are tried
+        if at < index:
+            continue
+        index = at
+        head = _head_at(tokens, index, variants)
         if head:
             role, size = head
             adjective_at = index + size
@@ -111,9 +112,17 @@ def find_nationalities(tokens: list[Word], kb: KnowledgeBase) -> list[tuple[Word
     """Every word that is a nationality/group adjective (proclitics allowed: والعراقية)."""
     found = []
     memo = kb.nationality_memo()
+    endings = kb.derived("nationality_endings", _nationality_endings)
     for token in tokens:
         key = token.key
+        if key[-2:] not in endings:  # proclitics change only a word's start: most words are ruled out here
+            continue
         nationality = memo[key] if key in memo else kb.nationality_of(key)
         if nationality is not None:
             found.append((token, nationality))
     return found
+
+
+def _nationality_endings(kb: KnowledgeBase) -> frozenset[str]:
+    """The last two letters of every nationality key (a word ending otherwise names none)."""
+    return frozenset(key[-2:] for key in kb.nationalities)

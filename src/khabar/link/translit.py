@@ -374,6 +374,7 @@ def transliterate_token(token: str) -> str:
 
 def transliterate(name: str) -> str:
     """A readable English form of an Arabic name, e.g. ``نعينيعة`` -> ``Naynaya`` (model output)."""
+    name = unicodedata.normalize("NFKC", name)  # presentation forms (ﺍﻟﺘﻮﺍﻫﻲ) -> ordinary letters (التواهي)
     words: list[str] = []
     tokens = [prepare_arabic(t) or t for t in name.replace("-", " ").split()]
     table = common_names()
