@@ -10,15 +10,10 @@ from khabar.document import Document, Meta
 from khabar.text.normalize import normalize_key
 from khabar.time.stage import NO_PUBLISHED_WARNING, date_expressions, extract_dates
 from khabar.time.tables import GREGORIAN_MONTHS
+from tests.helpers import date_reader
 
 PUBLISHED = "2016-10-26"  # a Wednesday
-
-
-def dates(text: str, published: str | None = PUBLISHED) -> dict[str, tuple[str | None, str | None]]:
-    found, _ = date_expressions(text, published)
-    for item in found:
-        assert text[item.start:item.end] == item.text
-    return {item.text: (item.value, item.precision) for item in found}
+dates = date_reader(PUBLISHED)
 
 
 def test_seed_resolved_against_publication(seed_text: str) -> None:

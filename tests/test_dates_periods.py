@@ -7,15 +7,10 @@ import pytest
 
 from khabar.numbers.stage import number_expressions
 from khabar.time.stage import date_expressions
+from tests.helpers import date_reader
 
 PUBLISHED = "2015-08-06"  # a Thursday; 21 Shawwal 1436
-
-
-def dates(text: str, published: str | None = PUBLISHED) -> dict[str, tuple[str | None, str | None]]:
-    found, _ = date_expressions(text, published)
-    for item in found:
-        assert text[item.start:item.end] == item.text
-    return {item.text: (item.value, item.precision) for item in found}
+dates = date_reader(PUBLISHED)
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "precision"), [

@@ -7,111 +7,95 @@ Sentences are written for these tests in Arabic news style (no article text is c
 
 from __future__ import annotations
 
-from khabar.document import Document, Quote
-from khabar.quotes import extract_quotes
-from khabar.text.stage import segment_text
-
-
-def _run(text: str) -> Document:
-    return extract_quotes(segment_text(Document(text)))
-
-
-def _quote(doc: Document, content_start: str) -> Quote:
-    found = [q for q in doc.quotes if q.content.text.lstrip("«\"“”").startswith(content_start)]
-    assert found, [q.content.text for q in doc.quotes]
-    return found[0]
-
-
-def _speaker(q: Quote) -> str | None:
-    return q.speaker_text.text if q.speaker_text else None
+from tests.helpers import quote_starting, quotes_of, speaker_words
 
 
 def test_quote_carried_over_a_paragraph_break() -> None:
-    doc = _run("وقال المدرب سامي الجابر: «خسرنا مباراة صعبة أمام فريق قوي. \n"
-               " لكننا سنعود أقوى في المباريات المقبلة».\nوسيغادر الفريق إلى الدمام غدا.")
-    q = _quote(doc, "خسرنا مباراة")
+    doc = quotes_of("وقال المدرب سامي الجابر: «خسرنا مباراة صعبة أمام فريق قوي. \n"
+                    " لكننا سنعود أقوى في المباريات المقبلة».\nوسيغادر الفريق إلى الدمام غدا.")
+    q = quote_starting(doc, "خسرنا مباراة")
     assert q.kind == "direct" and q.content.text.endswith("المباريات المقبلة")
-    assert _speaker(q) == "المدرب سامي الجابر"
+    assert speaker_words(q) == "المدرب سامي الجابر"
     assert len(doc.quotes) == 1
 
 
 def test_topic_phrase_before_the_cue_is_no_speaker() -> None:
-    doc = _run("وقال اللاعب البرازيلي إلتون: «أنا سعيد بالانضمام إلى الفريق».\n"
-               "وعن الفريق الهلالي، قال: «الأخبار التي وصلتني عنه تبشر بالخير».\n"
-               "وعن عدم مشاركته في المباراة النهائية بسبب الإيقاف قال: «لا خوف على الفريق».")
+    doc = quotes_of("وقال اللاعب البرازيلي إلتون: «أنا سعيد بالانضمام إلى الفريق».\n"
+                    "وعن الفريق الهلالي، قال: «الأخبار التي وصلتني عنه تبشر بالخير».\n"
+                    "وعن عدم مشاركته في المباراة النهائية بسبب الإيقاف قال: «لا خوف على الفريق».")
     for start in ("الأخبار التي", "لا خوف"):
-        q = _quote(doc, start)
-        assert q.kind == "direct" and _speaker(q) == "اللاعب البرازيلي إلتون"
+        q = quote_starting(doc, start)
+        assert q.kind == "direct" and speaker_words(q) == "اللاعب البرازيلي إلتون"
 
 
 def test_closing_words_of_a_speech_take_the_running_speaker() -> None:
-    doc = _run("وقال الكابتن ماجد عبدالله: «الدوري هذا الموسم قوي جدا».\n"
-               "واختتم حديثه قائلا: «أشكر الجماهير على الحضور الكبير».")
-    assert _speaker(_quote(doc, "أشكر الجماهير")) == "الكابتن ماجد عبدالله"
+    doc = quotes_of("وقال الكابتن ماجد عبدالله: «الدوري هذا الموسم قوي جدا».\n"
+                    "واختتم حديثه قائلا: «أشكر الجماهير على الحضور الكبير».")
+    assert speaker_words(quote_starting(doc, "أشكر الجماهير")) == "الكابتن ماجد عبدالله"
 
 
 def test_subject_after_the_addressee() -> None:
-    doc = _run('وأكد لـ "الاقتصادية" مصدر خاص أن إدارة النادي بدأت التفاوض مع لاعب جديد. '
-               'وقال: "المفاوضات تسير بشكل جيد وسنعلن التفاصيل قريبا". '
-               'وزاد: "اللاعب وافق مبدئيا على العرض".')
-    assert _speaker(_quote(doc, "إدارة النادي بدأت")) == "مصدر خاص"
+    doc = quotes_of('وأكد لـ "الاقتصادية" مصدر خاص أن إدارة النادي بدأت التفاوض مع لاعب جديد. '
+                    'وقال: "المفاوضات تسير بشكل جيد وسنعلن التفاصيل قريبا". '
+                    'وزاد: "اللاعب وافق مبدئيا على العرض".')
+    assert speaker_words(quote_starting(doc, "إدارة النادي بدأت")) == "مصدر خاص"
     for start in ("المفاوضات تسير", "اللاعب وافق"):
-        q = _quote(doc, start)
-        assert q.kind == "direct" and _speaker(q) == "مصدر خاص"
+        q = quote_starting(doc, start)
+        assert q.kind == "direct" and speaker_words(q) == "مصدر خاص"
 
 
 def test_repeated_cue_makes_one_quote() -> None:
-    doc = _run('وتابع المخرج قائلا إن "العمل في المسرح أحب إلي من السينما".')
+    doc = quotes_of('وتابع المخرج قائلا إن "العمل في المسرح أحب إلي من السينما".')
     assert len(doc.quotes) == 1
-    assert doc.quotes[0].kind == "mixed" and _speaker(doc.quotes[0]) == "المخرج"
+    assert doc.quotes[0].kind == "mixed" and speaker_words(doc.quotes[0]) == "المخرج"
 
 
 def test_reporter_note_is_no_quote() -> None:
-    doc = _run("يذكر أن الفريق أعار ثلاثة لاعبين إلى أندية أخرى الموسم الماضي.")
+    doc = quotes_of("يذكر أن الفريق أعار ثلاثة لاعبين إلى أندية أخرى الموسم الماضي.")
     assert doc.quotes == []
 
 
 def test_name_that_reads_as_a_complementizer() -> None:
-    doc = _run("ودعا الأمين العام للأمم المتحدة بان كي مون إلى دعم الوكالة.")
+    doc = quotes_of("ودعا الأمين العام للأمم المتحدة بان كي مون إلى دعم الوكالة.")
     assert doc.quotes == []
-    doc = _run("وقال الأمين العام للأمم المتحدة بان كي مون إن الوكالة ركيزة للاستقرار.")
-    q = _quote(doc, "الوكالة ركيزة")
+    doc = quotes_of("وقال الأمين العام للأمم المتحدة بان كي مون إن الوكالة ركيزة للاستقرار.")
+    q = quote_starting(doc, "الوكالة ركيزة")
     assert q.kind == "indirect" and q.content.text == "الوكالة ركيزة للاستقرار"
-    assert (_speaker(q) or "").startswith("الأمين العام")
+    assert (speaker_words(q) or "").startswith("الأمين العام")
 
 
 def test_quoted_outlet_name_is_no_quote() -> None:
-    doc = _run('وحسب موقع "الخليج اليوم"، قال الوزير: "سنفتتح المشروع الشهر المقبل".')
+    doc = quotes_of('وحسب موقع "الخليج اليوم"، قال الوزير: "سنفتتح المشروع الشهر المقبل".')
     assert [q.content.text.strip('"') for q in doc.quotes] == ["سنفتتح المشروع الشهر المقبل"]
-    assert _speaker(doc.quotes[0]) == "الوزير"
+    assert speaker_words(doc.quotes[0]) == "الوزير"
 
 
 def test_participle_describing_with_a_complementizer() -> None:
-    doc = _run('هاجم المسؤول الأمني الحزب، واصفا إياه بأنه لا يفقه في السياسة شيئا.')
-    q = _quote(doc, "لا يفقه")
-    assert q.kind == "indirect" and (_speaker(q) or "").startswith("المسؤول الأمني")
+    doc = quotes_of('هاجم المسؤول الأمني الحزب، واصفا إياه بأنه لا يفقه في السياسة شيئا.')
+    q = quote_starting(doc, "لا يفقه")
+    assert q.kind == "indirect" and (speaker_words(q) or "").startswith("المسؤول الأمني")
 
 
 def test_unmarked_colon_speech_ends_where_the_reporter_resumes() -> None:
-    doc = _run("وأكدت إدارة النادي في بيان قائلة: إنها ستعلن اسم الراعي الجديد قريبا. "
-               "مبدية اعتزازها بكل شركاء النادي.")
-    q = _quote(doc, "إنها ستعلن")
+    doc = quotes_of("وأكدت إدارة النادي في بيان قائلة: إنها ستعلن اسم الراعي الجديد قريبا. "
+                    "مبدية اعتزازها بكل شركاء النادي.")
+    q = quote_starting(doc, "إنها ستعلن")
     assert q.kind == "direct" and q.content.text.endswith("قريبا")
-    assert _speaker(q) == "إدارة النادي"
+    assert speaker_words(q) == "إدارة النادي"
 
 
 def test_reporter_comment_ends_the_reported_clause() -> None:
-    doc = _run("وأوضح المدرب أنه ينوي ضم لاعبين جديدين، وهو الأمر الذي قد يؤجل مباراة الفريق المقبلة.")
-    q = _quote(doc, "ينوي ضم")
+    doc = quotes_of("وأوضح المدرب أنه ينوي ضم لاعبين جديدين، وهو الأمر الذي قد يؤجل مباراة الفريق المقبلة.")
+    q = quote_starting(doc, "ينوي ضم")
     assert q.content.text.endswith("لاعبين جديدين")
 
 
 def test_describing_participle_ends_the_reported_clause() -> None:
-    doc = _run("وقال قائد الفريق إن التمارين بدأت بشكل خفيف، مبديا ثقته في المدرب الجديد.")
-    assert _quote(doc, "التمارين بدأت").content.text.endswith("بشكل خفيف")
+    doc = quotes_of("وقال قائد الفريق إن التمارين بدأت بشكل خفيف، مبديا ثقته في المدرب الجديد.")
+    assert quote_starting(doc, "التمارين بدأت").content.text.endswith("بشكل خفيف")
 
 
 def test_quoted_name_after_a_sentence_initial_verb() -> None:
-    doc = _run('وخاطب "العمري" وزير الإسكان بقوله: "عليك أن تبدأ بتطبيق الرسوم على الأراضي".')
-    q = _quote(doc, "عليك أن تبدأ")
-    assert q.kind == "direct" and _speaker(q) == "العمري"
+    doc = quotes_of('وخاطب "العمري" وزير الإسكان بقوله: "عليك أن تبدأ بتطبيق الرسوم على الأراضي".')
+    q = quote_starting(doc, "عليك أن تبدأ")
+    assert q.kind == "direct" and speaker_words(q) == "العمري"

@@ -11,30 +11,16 @@ from pathlib import Path
 import pytest
 
 from khabar.cli import main
-from khabar.document import Document, Quote
+from khabar.document import Document
 from khabar.quotes import extract_quotes
 from khabar.quotes.evaluate import split_names
-from khabar.text.stage import segment_text
-
-
-def _run(text: str) -> Document:
-    return extract_quotes(segment_text(Document(text)))
-
-
-def _quote(doc: Document, content_start: str) -> Quote:
-    found = [q for q in doc.quotes if q.content.text.lstrip("«\"“”").startswith(content_start)]
-    assert found, [q.content.text for q in doc.quotes]
-    return found[0]
-
-
-def _speaker(q: Quote) -> str | None:
-    return q.speaker_text.text if q.speaker_text else None
+from tests.helpers import quote_starting, quotes_of, speaker_words
 
 
 def test_subject_after_the_verb_with_title_and_name() -> None:
-    doc = _run("وقال وزير الخارجية السعودي عادل الجبير إن المملكة تدعم الحل السياسي في اليمن.")
-    q = _quote(doc, "المملكة تدعم")
-    assert q.kind == "indirect" and _speaker(q) == "وزير الخارجية السعودي عادل الجبير"
+    doc = quotes_of("وقال وزير الخارجية السعودي عادل الجبير إن المملكة تدعم الحل السياسي في اليمن.")
+    q = quote_starting(doc, "المملكة تدعم")
+    assert q.kind == "indirect" and speaker_words(q) == "وزير الخارجية السعودي عادل الجبير"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -44,41 +30,41 @@ def test_subject_after_the_verb_with_title_and_name() -> None:
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة تدين الهجوم.", "مصدر مسؤول"),
 ])
 def test_titles_and_names(text: str, speaker: str) -> None:
-    (q,) = _run(text).quotes
-    assert q.kind == "indirect" and _speaker(q) == speaker
+    (q,) = quotes_of(text).quotes
+    assert q.kind == "indirect" and speaker_words(q) == speaker
 
 
 def test_subject_before_the_verb() -> None:
-    doc = _run("الأمم المتحدة تقول إن عدد النازحين تجاوز مليون شخص.")
-    assert _speaker(_quote(doc, "عدد النازحين")) == "الأمم المتحدة"
+    doc = quotes_of("الأمم المتحدة تقول إن عدد النازحين تجاوز مليون شخص.")
+    assert speaker_words(quote_starting(doc, "عدد النازحين")) == "الأمم المتحدة"
 
 
 def test_dropped_subjects_take_the_last_speaker() -> None:
-    doc = _run("وقال المتحدث باسم الجيش إن القوات تقدمت نحو المدينة. وأضاف أن الاشتباكات مستمرة، "
-               "مشيرا إلى أن المدنيين غادروا الأحياء الشرقية.")
+    doc = quotes_of("وقال المتحدث باسم الجيش إن القوات تقدمت نحو المدينة. وأضاف أن الاشتباكات مستمرة، "
+                    "مشيرا إلى أن المدنيين غادروا الأحياء الشرقية.")
     for start in ("القوات تقدمت", "الاشتباكات مستمرة", "المدنيين غادروا"):
-        assert _speaker(_quote(doc, start)) == "المتحدث باسم الجيش"
+        assert speaker_words(quote_starting(doc, start)) == "المتحدث باسم الجيش"
 
 
 def test_auxiliary_verb_is_not_the_speaker() -> None:
-    doc = _run("وقال رئيس الوزراء إن الحكومة ستواصل الإصلاحات. ومضى يقول إن الميزانية تحتاج إلى مراجعة.")
-    assert _speaker(_quote(doc, "الميزانية تحتاج")) == "رئيس الوزراء"
+    doc = quotes_of("وقال رئيس الوزراء إن الحكومة ستواصل الإصلاحات. ومضى يقول إن الميزانية تحتاج إلى مراجعة.")
+    assert speaker_words(quote_starting(doc, "الميزانية تحتاج")) == "رئيس الوزراء"
 
 
 def test_time_expression_after_the_verb_is_not_the_speaker() -> None:
-    doc = _run("وكان الرئيس قال أول من أمس إن المفاوضات وصلت إلى طريق مسدود.")
-    assert _speaker(_quote(doc, "المفاوضات وصلت")) == "الرئيس"
+    doc = quotes_of("وكان الرئيس قال أول من أمس إن المفاوضات وصلت إلى طريق مسدود.")
+    assert speaker_words(quote_starting(doc, "المفاوضات وصلت")) == "الرئيس"
 
 
 def test_outlet_speaks() -> None:
-    doc = _run("وذكرت وكالة الأنباء السعودية أن خادم الحرمين الشريفين استقبل الوفد في جدة.")
-    q = _quote(doc, "خادم الحرمين")
-    assert _speaker(q) is not None and _speaker(q).startswith("وكالة الأنباء السعودية")
+    doc = quotes_of("وذكرت وكالة الأنباء السعودية أن خادم الحرمين الشريفين استقبل الوفد في جدة.")
+    q = quote_starting(doc, "خادم الحرمين")
+    assert speaker_words(q) is not None and speaker_words(q).startswith("وكالة الأنباء السعودية")
 
 
 def test_passive_cue_stays_unattributed() -> None:
-    doc = _run("قال وزير الداخلية إن الوضع مستقر. ويرجح أن الانتخابات ستجرى في موعدها.")
-    assert all(_speaker(q) != "وزير الداخلية" for q in doc.quotes if q.content.text.startswith("الانتخابات"))
+    doc = quotes_of("قال وزير الداخلية إن الوضع مستقر. ويرجح أن الانتخابات ستجرى في موعدها.")
+    assert all(speaker_words(q) != "وزير الداخلية" for q in doc.quotes if q.content.text.startswith("الانتخابات"))
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -87,55 +73,55 @@ def test_passive_cue_stays_unattributed() -> None:
     ("وصلت طائرة المساعدات إلى المطار، بحسبما أفاد مراسل وكالة الصحافة الفرنسية.", "مراسل وكالة الصحافة الفرنسية"),
 ])
 def test_source_phrases(text: str, speaker: str) -> None:
-    doc = _run(text)
+    doc = quotes_of(text)
     (q,) = doc.quotes
     assert q.speaker_text is not None and q.speaker_text.text.removeprefix("ل") == speaker
 
 
 def test_quotation_after_the_cue_preposition_is_mixed() -> None:
-    doc = _run("وأشار المتحدث إلى \"انهيار عشرات المنازل في الحي\"، مضيفا أن فرق الإنقاذ تعمل.")
-    q = _quote(doc, "انهيار عشرات")
-    assert q.kind == "mixed" and _speaker(q) == "المتحدث"
+    doc = quotes_of("وأشار المتحدث إلى \"انهيار عشرات المنازل في الحي\"، مضيفا أن فرق الإنقاذ تعمل.")
+    q = quote_starting(doc, "انهيار عشرات")
+    assert q.kind == "mixed" and speaker_words(q) == "المتحدث"
 
 
 def test_quoted_verbal_noun_object_is_mixed() -> None:
-    doc = _run("وأكد القاضي \"استمرار توقيف المشتبه بهم والتحقيق معهم\".")
-    assert _quote(doc, "استمرار توقيف").kind == "mixed"
+    doc = quotes_of("وأكد القاضي \"استمرار توقيف المشتبه بهم والتحقيق معهم\".")
+    assert quote_starting(doc, "استمرار توقيف").kind == "mixed"
 
 
 def test_plural_relative_pronoun_names_the_speakers() -> None:
-    doc = _run("والتقى الوزير عددا من الأطباء العاملين في المستشفى الذين أكدوا أنهم مستمرون في العمل.")
-    q = _quote(doc, "مستمرون")
-    assert _speaker(q) is not None and "الأطباء" in _speaker(q)
+    doc = quotes_of("والتقى الوزير عددا من الأطباء العاملين في المستشفى الذين أكدوا أنهم مستمرون في العمل.")
+    q = quote_starting(doc, "مستمرون")
+    assert speaker_words(q) is not None and "الأطباء" in speaker_words(q)
 
 
 def test_first_speaker_from_the_previous_sentence() -> None:
-    doc = _run("قدمت الحكومة الفلسطينية طلباً رسمياً للانضمام إلى المنظمة.\n"
-               "وأعلنت في بيان: \"تقدمت دولة فلسطين بطلب انضمام رسمي\".")
-    q = _quote(doc, "تقدمت دولة")
-    assert q.kind == "direct" and _speaker(q) is not None and _speaker(q).startswith("الحكومة الفلسطينية")
-    assert "طلب" not in _speaker(q)  # the accusative object is not part of the subject
+    doc = quotes_of("قدمت الحكومة الفلسطينية طلباً رسمياً للانضمام إلى المنظمة.\n"
+                    "وأعلنت في بيان: \"تقدمت دولة فلسطين بطلب انضمام رسمي\".")
+    q = quote_starting(doc, "تقدمت دولة")
+    assert q.kind == "direct" and speaker_words(q) is not None and speaker_words(q).startswith("الحكومة الفلسطينية")
+    assert "طلب" not in speaker_words(q)  # the accusative object is not part of the subject
 
 
 def test_statement_before_kama_alanat() -> None:
-    doc = _run("أرجئت محاكمة الرئيس السابق إلى السابع من سبتمبر، كما أعلنت المحكمة الخاصة أمس.")
-    q = _quote(doc, "أرجئت محاكمة")
-    assert _speaker(q) is not None and _speaker(q).startswith("المحكمة الخاصة")
+    doc = quotes_of("أرجئت محاكمة الرئيس السابق إلى السابع من سبتمبر، كما أعلنت المحكمة الخاصة أمس.")
+    q = quote_starting(doc, "أرجئت محاكمة")
+    assert speaker_words(q) is not None and speaker_words(q).startswith("المحكمة الخاصة")
 
 
 def test_possessed_noun_is_not_a_running_speaker() -> None:
-    doc = _run("وأكد المحافظ أن الأضرار محدودة. ونقل تحياته للأهالي. وقال إن الأمن مستتب.")
-    assert _speaker(_quote(doc, "الأمن مستتب")) == "المحافظ"
+    doc = quotes_of("وأكد المحافظ أن الأضرار محدودة. ونقل تحياته للأهالي. وقال إن الأمن مستتب.")
+    assert speaker_words(quote_starting(doc, "الأمن مستتب")) == "المحافظ"
 
 
 def test_reporter_comment_ends_the_clause() -> None:
-    doc = _run("وأكد الرئيس أن البديل هو الحرب، الأمر الذي رفضه معارضوه بشدة.")
-    assert _quote(doc, "البديل هو الحرب").content.text == "البديل هو الحرب"
+    doc = quotes_of("وأكد الرئيس أن البديل هو الحرب، الأمر الذي رفضه معارضوه بشدة.")
+    assert quote_starting(doc, "البديل هو الحرب").content.text == "البديل هو الحرب"
 
 
 def test_same_quotes_with_or_without_the_text_stage() -> None:
     text = "وقال المتحدث: «لن نتراجع عن قرارنا». وأضاف أن الحكومة ستعلن التفاصيل غدا."
-    with_stage = [(q.kind, q.content.start, q.content.end) for q in _run(text).quotes]
+    with_stage = [(q.kind, q.content.start, q.content.end) for q in quotes_of(text).quotes]
     without = [(q.kind, q.content.start, q.content.end) for q in extract_quotes(Document(text)).quotes]
     assert with_stage == without and len(with_stage) == 2
 

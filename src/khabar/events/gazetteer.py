@@ -34,7 +34,7 @@ from khabar.events.descriptive import forces as _forces
 from khabar.events.descriptive import overlaps as _overlaps
 from khabar.events.descriptive import unnamed as _unnamed
 from khabar.events.descriptive import villages as _villages
-from khabar.link.geo import geo_of
+from khabar.link.geo import approximate, geo_of
 from khabar.link.kb import PLACE_TYPES, KBEntry, KnowledgeBase, get_kb
 from khabar.link.kbscan import STOPLIST as KB_SCAN_STOPLIST
 from khabar.link.keys import name_key
@@ -246,7 +246,4 @@ def _located_in(doc: Document, end: int) -> Geo | None:
             if end <= mention.start <= end + VILLAGE_REACH and "." not in doc.text[end:mention.start] \
                     and (best is None or mention.start < best[0]):
                 best = (mention.start, entity)
-    if best is None:
-        return None
-    geo = best[1].geo
-    return Geo(geo.lat, geo.lon, None, geo.country_code, geo.admin1, None, "approximate", geo.admin1_code)
+    return approximate(best[1].geo) if best is not None else None

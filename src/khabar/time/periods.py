@@ -16,7 +16,18 @@ from __future__ import annotations
 import re
 
 from khabar.time import tables as t
-from khabar.time.pieces import ALT_MONTH, DIRECTION, ERA, GM, HM, PRE, REL, DateMatch, year_of
+from khabar.time.pieces import (
+    ALT_MONTH,
+    DIRECTION,
+    GM,
+    HM,
+    PRE,
+    REL,
+    YEAR,
+    YEAR_LEAD,
+    DateMatch,
+    year_of,
+)
 from khabar.time.scan import alternation
 
 _ORD = alternation(t.PART_ORDINALS)
@@ -26,31 +37,31 @@ _ORDINAL_DAY = alternation([*t.ORDINAL_DAYS, *(w[1:] for w in t.ORDINAL_DAYS)]) 
 # The year a part belongs to: "من العام الجاري", "من هذا العام", "لعام 2015م", "من عام 1436ه", "2015".
 _OF_YEAR = (
     rf"(?:\s+(?:من|في|خلال)\s+|\s+ل|\s+)(?:(?:العام|السنه)\s+(?P<rel>{REL})(?:\s+(?P<pyear>\d{{4}})(?:\s*م(?!\w))?)?|(?P<this>هذا|هذه)\s+(?:العام|السنه)(?:\s+(?P<tyear>\d{{4}})(?:\s*م(?!\w))?)?"
-    rf"|(?:(?:عام|العام|سنه|السنه)\s*)?(?P<year>\d{{4}})(?:\s*(?P<era>{ERA})(?!\w))?(?!\d))")
+    rf"|(?:(?:عام|العام|سنه|السنه)\s*)?{YEAR})")
 _PART = (rf"(?:(?P<quarter>الربع)|(?P<half>النصف))\s+(?P<ord>{_ORD})"
          rf"|(?:الاشهر|الشهور)\s+(?P<count>{_COUNT})\s+(?P<fl>{_FIRST_LAST})"
          rf"|(?P<count2>{_COUNT})\s+(?:اشهر|شهور)\s+(?P<fl2>{_FIRST_LAST})")
+
+# Before the year of "الأسبوع الثاني من شهر صفر 1437" (and of a range's second end): ``YEAR_LEAD``
+# without its optional comma.
+_YEAR_LEAD_NO_COMMA = r"\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?"
+
+
+def _in_both_calendars(kind: str, head: str, year_lead: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    """``head`` + a Gregorian or a Hijri month (شهر optional) + a year or a relative word, optional:
+    one pattern per calendar, named ``kind_g`` / ``kind_h`` and anchored on that calendar's months."""
+    months = (("g", "greg", rf"(?P<gm>{GM}){ALT_MONTH}"), ("h", "hijri", rf"(?P<hm>{HM})"))
+    return [(f"{kind}_{suffix}", anchor, re.compile(
+        PRE + rf"(?P<span>{head}(?:شهر\s+)?{month}(?:{year_lead}{YEAR}|\s+(?P<rel>{REL}))?)(?!\w)"))
+        for suffix, anchor, month in months]
+
 
 PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # (kind, anchor group of ``time.scan``, pattern)
     ("year_part", "part", re.compile(
         PRE + rf"(?P<span>(?:{_PART})(?:{_OF_YEAR}|(?=\s*[،,.؛;:)]|\s*$)))(?!\w)")),
-    ("month_week_g", "greg", re.compile(
-        PRE + rf"(?P<span>الاسبوع\s+(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<gm>{GM}){ALT_MONTH}"
-        rf"(?:\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?(?P<year>\d{{4}})(?:\s*(?P<era>{ERA})(?!\w))?(?!\d)"
-        rf"|\s+(?P<rel>{REL}))?)(?!\w)")),
-    ("month_week_h", "hijri", re.compile(
-        PRE + rf"(?P<span>الاسبوع\s+(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<hm>{HM})"
-        rf"(?:\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?(?P<year>\d{{4}})(?:\s*(?P<era>{ERA})(?!\w))?(?!\d)"
-        rf"|\s+(?P<rel>{REL}))?)(?!\w)")),
-    ("ordinal_day_g", "greg", re.compile(
-        PRE + rf"(?P<span>(?P<oday>{_ORDINAL_DAY})\s+من\s+(?:شهر\s+)?(?P<gm>{GM}){ALT_MONTH}"
-        rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?(?P<year>\d{{4}})(?:\s*(?P<era>{ERA})(?!\w))?(?!\d)"
-        rf"|\s+(?P<rel>{REL}))?)(?!\w)")),
-    ("ordinal_day_h", "hijri", re.compile(
-        PRE + rf"(?P<span>(?P<oday>{_ORDINAL_DAY})\s+من\s+(?:شهر\s+)?(?P<hm>{HM})"
-        rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?(?P<year>\d{{4}})(?:\s*(?P<era>{ERA})(?!\w))?(?!\d)"
-        rf"|\s+(?P<rel>{REL}))?)(?!\w)")),
+    *_in_both_calendars("month_week", rf"الاسبوع\s+(?P<ord>{_ORD})\s+من\s+", _YEAR_LEAD_NO_COMMA),
+    *_in_both_calendars("ordinal_day", rf"(?P<oday>{_ORDINAL_DAY})\s+من\s+", YEAR_LEAD),
 ]
 PATTERNS += [
     # a day of the current, last or next month: "15 من الشهر الجاري", "الرابع من الشهر المقبل"
@@ -69,7 +80,7 @@ PATTERNS += [
         PRE + rf"(?P<span>الاسبوع\s+(?P<ord>{_ORD})\s+من\s+الشهر\s+(?P<rel>{REL}))(?!\w)")),
 ]
 # two months named together: "خلال شهري يونيو ويوليو 2015", "شهري رمضان وشوال"
-_SECOND_YEAR = rf"(?:\s*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?(?P<year>\d{{4}})(?:\s*(?P<era>{ERA})(?!\w))?(?!\d)|\s+(?P<rel>{REL}))?"
+_SECOND_YEAR = rf"(?:{_YEAR_LEAD_NO_COMMA}{YEAR}|\s+(?P<rel>{REL}))?"
 PATTERNS += [
     ("two_months", "greg", re.compile(
         PRE + rf"(?P<span>شهري\s+(?P<gm>{GM}){ALT_MONTH})\s+(?:و\s*)(?P<span2>(?P<gm2>{GM}){ALT_MONTH}{_SECOND_YEAR})(?!\w)")),
