@@ -42,6 +42,6 @@ def register(groups: CommandGroups) -> None:
         parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="gold JSONL (references only)")
         parser.add_argument("--verbose", "-v", action="store_true", help="print every mismatch")
         parser.add_argument("--split", choices=SPLITS, default="all",
-                            help="dev (tuning), test (run once, now known), test2 and test3 (held out: run once) or all")
+                            help="dev (tuning), test (run once, now known), test2, test3 and test4 (held out: run once) or all")
         parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
         parser.set_defaults(handler=_run(layer))

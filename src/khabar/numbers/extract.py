@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from khabar.numbers import tables as tb
 from khabar.numbers.blocking import block_hamza_lookalikes, block_tokens
 from khabar.numbers.core import Core, Tok, lookup, parse_core, tokenize
+from khabar.numbers.measure_words import has_measure_word_range, measure_word_ranges
 from khabar.numbers.tables import NUMBER_WORDS
 from khabar.text.normalize import normalize_key
 from khabar.time.scan import DUAL_FORMS, NUMBER_MARGINS, Anchor, FastNormalized, scan, windows
@@ -150,15 +151,26 @@ def find_numbers(text: str, blocked_spans: list[tuple[int, int]] | None = None) 
     blocked = sorted((normalized.from_original(s), normalized.from_original(e)) for s, e in blocked_spans or [])
     anchors = [a for a in scanned.anchors if ("digits" in a.kinds or "num" in a.kinds) and not _inside(a, blocked)]
     anchor_starts = [a.start for a in anchors]
+    scoring = "(" in normalized.text and any(word in normalized.text for word in tb.SCORING_WORDS)
     out: list[Found] = []
     for window in windows(normalized.text, anchors, NUMBER_MARGINS):
         toks = tokenize(normalized.text, window.start, window.end)
         if toks:
             starts = anchor_starts[bisect_left(anchor_starts, window.start):bisect_left(anchor_starts, window.end)]
-            out.extend(_numbers_in(toks, starts, text, normalized, blocked))
+            out.extend(_numbers_in(toks, starts, text, normalized, blocked, scoring))
+    if has_measure_word_range(normalized.text):
+        out = _with_measure_words(out, normalized.text)
     for found in out:
         found.start, found.end = normalized.span_to_original(found.start, found.end)
     return out
+
+
+def _with_measure_words(out: list[Found], norm: str) -> list[Found]:
+    """Add the ranges written with unit nouns alone ("من متر إلى متر ونصف") that overlap nothing found."""
+    added = [Found(start, end, [tidy(v) for v in value], unit)
+             for start, end, value, unit in measure_word_ranges(norm)
+             if not any(f.start < end and start < f.end for f in out)]
+    return sorted([*out, *added], key=lambda f: f.start) if added else out
 
 
 class _Surfaces(dict[int, str]):
@@ -179,9 +191,9 @@ def _inside(anchor: Anchor, spans: list[tuple[int, int]]) -> bool:
 
 
 def _numbers_in(toks: list[Tok], anchor_starts: list[int], text: str, normalized: FastNormalized,
-                blocked: list[tuple[int, int]]) -> list[Found]:
+                blocked: list[tuple[int, int]], scoring: bool = False) -> list[Found]:
     """The numbers starting at the anchor tokens of one window (``toks``)."""
-    block_tokens(toks, blocked)
+    block_tokens(toks, blocked, scoring, normalized.text)
     block_hamza_lookalikes(toks, text, normalized)
     token_starts = [tok.start for tok in toks]
     candidates = []
@@ -200,6 +212,8 @@ def _numbers_in(toks: list[Tok], anchor_starts: list[int], text: str, normalized
                 and NUMBER_WORDS.get(toks[k].text, ("",))[0] in ("scale", "scale_plural"):
             continue  # "المادة 5 ملايين": a scale after a figure that is a name or an ordinal
         core = parse_core(toks, i)
+        if core is not None and core.first == core.last and _one_of(toks, core.first, surfaces):
+            continue  # "أحد أفضل الموديلات", "كل واحدة من السيدات": not a count
         if core is None or _weak(toks, core):
             dual = _dual(toks, i, surfaces) or _definite(toks, i)
             if dual:
@@ -209,6 +223,18 @@ def _numbers_in(toks: list[Tok], anchor_starts: list[int], text: str, normalized
         found, i = _expand(toks, core, surfaces)
         out.append(found)
     return out
+
+
+_ONE_OF = frozenset({"احد", "احدي"})
+_EACH = frozenset({"كل", "لكل", "بكل", "وكل"})
+
+
+def _one_of(toks: list[Tok], k: int, surfaces: dict[int, str]) -> bool:
+    """أحد/إحدى alone ("one of", "anyone") and واحد after كل ("each one") are not counts."""
+    text = toks[k].text
+    if text in _ONE_OF or (text[:1] in "وفبل" and text[1:] in _ONE_OF and surfaces[k][1:2] in ("أ", "إ")):
+        return True
+    return text in ("واحد", "واحده") and k > 0 and toks[k - 1].text in _EACH
 
 
 def _definite(toks: list[Tok], i: int) -> tuple[Found, int] | None:
@@ -283,9 +309,17 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
         bracketed = core.first > 0 and toks[core.first - 1].text == "(" and second_core is not None \
             and second_core.last + 1 < len(toks) and toks[second_core.last + 1].text == ")" \
             and not (_year_like(value) and _year_like(second_core.value))  # "(1180 - 1225)": life years
+        # "15 - 35 كم/ساعة": spaced, with a unit after the second end (a spaced score has none)
+        spaced_unit = second_core is not None and toks[nxt + 1].kind == "num" and toks[core.first].kind == "num" \
+            and (_unit_after(toks, second_core.last + 1, toks[second_core.last].end) is not None
+                 or _plain_counted(toks, second_core.last + 1)) \
+            and not (_year_like(value) or _year_like(second_core.value))
         if second_core and toks[nxt + 1].kind == "num" and _high(second_core.value) > _low(value) \
-                and (toks[nxt].start == end or bracketed):
-            value, end, nxt = (_low(value), _high(second_core.value)), toks[second_core.last].end, second_core.last + 1
+                and (toks[nxt].start == end or bracketed or spaced_unit):
+            low = _low(value)  # "20-30 ألف ريال": the scale of the second end applies to the first
+            if not core.has_scale and second_core.has_scale and low * second_core.scale <= _high(second_core.value):
+                low *= second_core.scale
+            value, end, nxt = (low, _high(second_core.value)), toks[second_core.last].end, second_core.last + 1
     if not ranged and nxt < len(toks) and toks[nxt].text in _AND_FRACTION and not isinstance(value, tuple):
         value += _AND_FRACTION[toks[nxt].text] * (core.scale if core.has_scale else 1)
         end, nxt = toks[nxt].end, nxt + 1
@@ -307,7 +341,8 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
     if found_unit and unit is None:
         nxt, unit = found_unit
         end = toks[nxt - 1].end
-    elif unit is None and nxt < len(toks) and toks[nxt].text == ")":
+    elif unit is None and nxt < len(toks) and (toks[nxt].text == ")" or (
+            toks[nxt].text == '"' and core.first > 0 and toks[core.first - 1].text == '"')):  # «12» ألف موظف
         if isinstance(value, tuple):  # "(3 - 10) آلاف ريال": both ends take the scale
             low, unit, _ = _after_parenthesis(toks, nxt, value[0], core.has_scale)
             high, unit, nxt = _after_parenthesis(toks, nxt, value[1], core.has_scale)
@@ -318,13 +353,43 @@ def _expand(toks: list[Tok], core: Core, surfaces: dict[int, str]) -> tuple[Foun
         qualifier, end, nxt = "about", toks[nxt].end, nxt + 1
     about = None
     if unit is None:
-        about = _counted(toks, nxt, surfaces, _high(value))
-        if about is None and core.first == core.last and _low(value) in (1, 2) and core.first > 0 \
-                and toks[core.first - 1].kind == "word" and not isinstance(value, tuple) \
-                and toks[core.first - 1].text not in tb.NOT_COUNTED and toks[core.first].kind == "word":
-            about = surfaces[core.first - 1]  # "شخص واحد": the noun comes first
+        noun_first = core.first == core.last and _low(value) in (1, 2) and core.first > 0 \
+            and toks[core.first - 1].kind == "word" and not isinstance(value, tuple) \
+            and toks[core.first - 1].text not in tb.NOT_COUNTED and toks[core.first].kind == "word" \
+            and toks[core.first - 1].text not in NUMBER_WORDS
+        if noun_first and toks[core.first].text in _ADJECTIVAL:
+            about = _without_proclitic(surfaces[core.first - 1])  # "بفارق نقطة واحدة أمام", "لموسم واحد"
+        else:
+            about = _counted(toks, nxt, surfaces, _high(value))
+            if about is None and nxt + 1 < len(toks) and toks[nxt].text in (")", '"') \
+                    and toks[nxt].start == toks[nxt - 1].end:
+                about = _counted(toks, nxt + 1, surfaces, _high(value))  # "(12) شخصا", «145» امرأة
+            if about is None and noun_first:
+                about = _without_proclitic(surfaces[core.first - 1])  # "شخص واحد": the noun comes first
     result: float | list[float] = [tidy(value[0]), tidy(value[1])] if isinstance(value, tuple) else tidy(value)
     return Found(start, end, result, unit, about, qualifier), max(nxt, core.last + 1)
+
+
+# One and two written after the noun they agree with ("نقطة واحدة", "لموسم واحد").
+_ADJECTIVAL = frozenset(normalize_key(w) for w in ("واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"))
+
+
+def _without_proclitic(word: str) -> str:
+    """"لموسم" -> "موسم", "بالفريق" -> "الفريق": a proclitic ب/ل/و/ف taken off a long enough word."""
+    if word[:3] in ("بال", "وال", "فال") or word[:2] == "لل":
+        return "ال" + word[3:] if word[:2] != "لل" else "ال" + word[2:]
+    if word[:1] in "بلوف" and len(word) >= 5:
+        return word[1:]
+    return word
+
+
+def _plain_counted(toks: list[Tok], j: int) -> bool:
+    """An indefinite counted noun at ``j`` ("5 - 6 أشخاص"; not "1 - 3 الهلال", a score)."""
+    if j >= len(toks) or toks[j].kind != "word" or toks[j].blocked:
+        return False
+    word = toks[j].text
+    return len(word) > 2 and not word.startswith(("ال", "و")) and word not in tb.NOT_COUNTED \
+        and word not in NUMBER_WORDS
 
 
 def _year_like(value: float | tuple[float, float]) -> bool:

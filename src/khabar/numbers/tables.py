@@ -171,6 +171,8 @@ NOT_COUNTED: frozenset[str] = frozenset(normalize_key(w) for w in (
     "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "ثم", "حتى", "منذ", "خلال", "بعد", "قبل",
     "عند", "لدى", "بين", "إلى", "هو", "هي", "هم", "التي", "الذي", "الذين", "كما", "لكن", "أن", "إن", "قد",
     "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك", "تلك", "فقط", "أيضا", "تقريبا", "نحو", "حيث", "عام", "سنة",
+    # comparisons and positions after a figure ("125.66 مقارنة بـ125.27", "نقطة واحدة أمام مطارده")
+    "مقارنة", "مقابل", "أمام", "خلف", "ضد", "بنسبة", "بزيادة", "بارتفاع", "بانخفاض", "بعدما", "بينما",
 ))
 
 # Counted nouns recognised in the dual (قتيلين -> 2 قتيل): singular forms (standard news vocabulary).
@@ -205,8 +207,22 @@ NAME_BEFORE_NUMBER: frozenset[str] = frozenset(normalize_key(w) for w in (
     "المادة", "المواد", "بالمواد", "للمادة", "بالمادة", "البند", "الفقرة", "الدقيقة", "رقم", "برقم", "الرقم",
     "القرار", "قرار", "بالقرار", "للقرار", "والقرار",
     "هاتف", "الهاتف", "جوال", "الجوال", "واتساب", "فاكس", "الفاكس", "كود", "رمز", "الرمز", "الحلقة", "الجولة",
-    "مونديال", "المونديال", "أولمبياد", "الأولمبياد", "إكسبو",
+    "مونديال", "المونديال", "أولمبياد", "الأولمبياد", "إكسبو", "مونديالي",
 ))
+
+# The number of an edition, a stage or a rank, written after its definite noun: "البطولة ١٢
+# للمنتخبات الخليجية", "الدورة 16 لكأس الخليج", "احتل المركز 3 في" (an ordinal, not a count);
+# a name only when what follows is not a counted noun ("يشارك في البطولة 12 منتخبا" counts teams).
+# Source: the sports pages of the Saudi press (SaudiNewsNet, July 2015).
+EDITION_BEFORE_NUMBER: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "البطولة", "للبطولة", "بالبطولة", "الدورة", "للدورة", "بالدورة", "النسخة", "للنسخة", "بالنسخة", "الطبعة",
+    "المرحلة", "للمرحلة", "بالمرحلة", "المركز", "بالمركز", "المرتبة", "بالمرتبة", "الأسبوع", "للأسبوع"))
+
+# Words of a football report: with them, a bare figure in brackets after a player's name is the
+# minute of a goal ("بهدفين لسيباستيان بالاسيوس (27) وجوناثان كاليري (53)"), a name, not a count.
+# Matched as substrings of the normalized text (stems: هدف covers أهداف، بهدفين، الهدف).
+SCORING_WORDS: tuple[str, ...] = tuple(normalize_key(w) for w in (
+    "هدف", "سجل", "تسجيل", "ثلاثية", "ثنائية", "رباعية", "ركلة جزاء", "مرمى"))
 
 # Parts of the day after a clock time ("7 مساء", "من ٧ إلى ٨.٣٠ مساءً"): the number before is an hour.
 TIME_OF_DAY: frozenset[str] = frozenset(normalize_key(w) for w in (

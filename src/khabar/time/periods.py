@@ -37,7 +37,9 @@ _ORDINAL_DAY = alternation([*t.ORDINAL_DAYS, *(w[1:] for w in t.ORDINAL_DAYS)]) 
 # The year a part belongs to: "من العام الجاري", "من هذا العام", "لعام 2015م", "من عام 1436ه", "2015".
 _OF_YEAR = (
     rf"(?:\s+(?:من|في|خلال)\s+|\s+ل|\s+)(?:(?:العام|السنه)\s+(?P<rel>{REL})(?:\s+(?P<pyear>\d{{4}})(?:\s*م(?!\w))?)?|(?P<this>هذا|هذه)\s+(?:العام|السنه)(?:\s+(?P<tyear>\d{{4}})(?:\s*م(?!\w))?)?"
-    rf"|(?:(?:عام|العام|سنه|السنه)\s*)?{YEAR})")
+    rf"|(?:(?:عام|العام|سنه|السنه)\s*)?{YEAR}"
+    # "أرباح الربع الثاني من العام." : the year of publication (the noun ends the clause)
+    r"|(?P<bare>العام|السنه)(?=\s*[،,.؛;:)]|\s*$))")
 _PART = (rf"(?:(?P<quarter>الربع)|(?P<half>النصف))\s+(?P<ord>{_ORD})"
          rf"|(?:الاشهر|الشهور)\s+(?P<count>{_COUNT})\s+(?P<fl>{_FIRST_LAST})"
          rf"|(?P<count2>{_COUNT})\s+(?:اشهر|شهور)\s+(?P<fl2>{_FIRST_LAST})")
@@ -84,6 +86,10 @@ _SECOND_YEAR = rf"(?:{_YEAR_LEAD_NO_COMMA}{YEAR}|\s+(?P<rel>{REL}))?"
 PATTERNS += [
     ("two_months", "greg", re.compile(
         PRE + rf"(?P<span>شهري\s+(?P<gm>{GM}){ALT_MONTH})\s+(?:و\s*)(?P<span2>(?P<gm2>{GM}){ALT_MONTH}{_SECOND_YEAR})(?!\w)")),
+    # a range of months sharing the year written after the second: "من يناير وحتى يونيو 2015م"
+    ("month_range", "greg", re.compile(
+        r"(?<!\w)(?:من|بين)\s+" + rf"(?P<span>(?:شهر\s+)?(?P<gm>{GM}){ALT_MONTH})\s+(?:الي|حتي|وحتي|ولغايه|و)\s*"
+        rf"(?:شهر\s+)?(?P<span2>(?P<gm2>{GM}){ALT_MONTH}(?:{_YEAR_LEAD_NO_COMMA}{YEAR}|\s+(?P<rel>{REL})))(?!\w)")),
     ("two_months", "hijri", re.compile(
         PRE + rf"(?P<span>شهري\s+(?P<hm>{HM}))\s+(?:و\s*)(?P<span2>(?P<hm2>{HM}){_SECOND_YEAR})(?!\w)")),
 ]
@@ -145,7 +151,7 @@ def build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         year, calendar = year_of(g["year"], g.get("era"))
         if calendar == "gregorian" and not 1800 <= year <= 2200:
             return None
-    direction = DIRECTION.get(g.get("rel") or "") or ("current" if g.get("this") else None)
+    direction = DIRECTION.get(g.get("rel") or "") or ("current" if g.get("this") or g.get("bare") else None)
     if g.get("pyear") or g.get("tyear"):  # "النصف الأول من العام الحالي 2015": the year written out wins
         year, direction = int(g.get("pyear") or g["tyear"]), None
     if kind == "year_part":
@@ -203,7 +209,7 @@ def build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
 # The first end of a range just before a date with a day: "من 8 إلى ", "من 26-4 إلى ", "من 30/12 وحتى ",
 # "من الثامن إلى ", "اعتبارا من الأول وحتى ".
 _RANGE_HEAD = re.compile(
-    rf"(?<!\w)(?:من|بين)\s+(?P<d1>[0-3]?\d|{_ORDINAL_DAY})(?:\s*(?P<sep>[-/])\s*(?P<m1>[01]?\d))?"
+    rf"(?<!\w)(?:من|بين|يومي)\s+(?P<d1>[0-3]?\d|{_ORDINAL_DAY})(?:\s*(?P<sep>[-/])\s*(?P<m1>[01]?\d))?"
     r"\s*(?:الي|حتي|وحتي|لغايه|ولغايه|و|-)\s*$")
 
 
@@ -217,10 +223,17 @@ def join_weekdays(taken: list[DateMatch], norm: str) -> list[DateMatch]:
             skip = False
             continue
         following = taken[k + 1] if k + 1 < len(taken) else None
+        gap = norm[cand.end:following.start] if following is not None else ""
         if cand.kind == "weekday" and cand.direction is None and following is not None \
                 and following.day is not None and following.weekday is None \
                 and following.kind in ("absolute", "month_relative", "day_of_month") \
-                and not norm[cand.end:following.start].strip(" ،,"):
+                and not gap.strip(" ،,(") and gap.count("(") <= 1:
+            if "(" in gap:  # "الثلاثاء (21 يوليو)": the closing bracket joins the span
+                close = re.match(r"\s*\)", norm[following.end:])
+                if close is None:
+                    out.append(cand)
+                    continue
+                following.end += close.end()
             following.start, following.weekday = cand.start, cand.weekday
             skip = True
             out.append(following)

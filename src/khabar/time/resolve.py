@@ -204,7 +204,16 @@ def resolve(match: DateMatch, anchor: date | None) -> tuple[str | None, str]:
         day = _safe_date(anchor.year + (match.offset or 0), match.month, match.day or 1)
         return _format(day, "day" if match.day else "month"), "day" if match.day else "month"
     if match.kind == "month_relative" and match.month and match.calendar == "hijri":
-        if match.day:  # "العاشر من شهر ذي القعدة المقبل"
+        if match.day and match.direction in ("future", "past"):  # "يوم الأحد 10 شوال القادم"
+            base = gregorian_to_hijri_year(anchor)
+            options = [d for y in (base - 1, base, base + 1)
+                       if (d := hijri_to_gregorian(y, match.month, match.day)) is not None]
+            if match.direction == "future":
+                chosen = min((d for d in options if d > anchor), default=None)
+            else:
+                chosen = max((d for d in options if d < anchor), default=None)
+            return _format(chosen, "day"), "day"
+        if match.day:  # "العاشر من شهر ذي القعدة الجاري"
             year = _hijri_relative_year(match.month, match.direction, anchor)
             day = hijri_to_gregorian(year, match.month, match.day) if year is not None else None
             return _format(day, "day"), "day"

@@ -53,7 +53,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _PRE + rf"(?P<span>(?:شهر\s+)?(?P<gm>{_GM}){_ALT_MONTH}\s+(?P<rel>{_REL}))(?!\w)")),
     ("greg_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<gm>{_GM}))(?!\w)")),
     ("greg_month_prep", re.compile(
-        r"(?<!\w)(?:[وف])?" + _alt(t.MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<gm>{_GM}){_ALT_MONTH})(?!\w)(?!\s*\d)")),
+        r"(?<!\w)(?:[وف])?" + _alt(t.MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<gm>{_GM}){_ALT_MONTH})(?!\w)(?!\s*\d{{1,4}}(?![\d.,٫٬]))")),
+    # two names of one month without a day or year: "أيار (مايو)", Reuters' "أغسطس آب"
+    ("greg_month_pair", re.compile(
+        _PRE + rf"(?P<span>(?:شهر\s+)?(?P<gm>{_GM})(?:\s*[(/]\s*(?P<gm2>{_GM})\s*\)|\s*[/-]\s*(?P<gm3>{_GM})|\s+(?P<gm4>{_GM}))(?:{_YEAR_LEAD}{_YEAR})?)(?!\w)")),
     ("hijri_month_rel", re.compile(_PRE + rf"(?P<span>(?:شهر\s+)?(?P<hm>{_HM})\s+(?P<rel>{_REL}))(?!\w)")),
     ("weekday_dm", re.compile(
         _PRE + rf"(?P<span>(?:يوم\s+)?(?P<wd>{_WD})\s*[,،]?\s*(?P<day>\d{{1,2}})\s?/\s?(?P<month>\d{{1,2}}))"
@@ -62,7 +65,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=[\u0621-\u064a]\s)(?P<span>(?P<year>(?:199|20[0-3])\d))(?=\s*(?:[.،,:;؛)»\"]|$))")),
     ("hijri_month_bare", re.compile(_PRE + rf"(?P<span>شهر\s+(?P<hm>{_HM}))(?!\w)(?!\s*\d{{4}}(?![\d.,]))")),
     ("hijri_day", re.compile(
-        _PRE + rf"(?P<span>{_WD_LEAD}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})(?:{_YEAR_LEAD}{_YEAR})?)(?!\w)")),
+        _PRE + rf"(?P<span>{_WD_LEAD}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})(?:{_YEAR_LEAD}{_YEAR}|\s+(?P<rel>{_REL}))?)"
+        r"(?!\w)")),
     ("hijri_month", re.compile(_PRE + rf"(?P<span>(?:شهر\s+)?(?P<hm>{_HM}){_YEAR_LEAD}{_YEAR})(?!\w)")),
     ("numeric_dmy", re.compile(
         r"(?<![\d./A-Za-z-])(?P<span>" + _WD_LEAD + r"(?P<day>\d{1,2})\s{0,3}(?P<sep>[/.-])\s{0,3}(?P<month>\d{1,2})"
@@ -71,6 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric_ymd", re.compile(
         r"(?<![\d./A-Za-z-])(?P<span>" + _WD_LEAD + r"(?P<year>\d{4})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)"
         r"(?P<day>\d{1,2})(?:\s*(?P<era>" + _ERA + r"))?)(?![\w/-])")),
+    # a Gregorian year marked by its era: "مواليد ١٩٩٧م", "عام 2015 ميلادية"
+    ("year_gregorian", re.compile(
+        r"(?<![\w/.-])(?P<span>(?P<year>(?:1[89]|20)\d\d)\s*(?P<era>" + _alt(t.GREGORIAN_ERAS) + r"))(?!\w)")),
     ("year_hijri", re.compile(
         r"(?<![\w/.-])(?P<span>(?P<year>1[34]\d\d)\s*(?P<era>" + _alt(t.HIJRI_ERAS) + r"))(?!\w)")),
     ("year_range", re.compile(
@@ -108,13 +115,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("same_month", re.compile(r"(?<!\w)(?:حتي|الي|و|لغايه|ولغايه)\s*(?P<span>(?P<day>[0-3]?\d)\s+منه)(?!\w)")),
     ("season", re.compile(
         r"(?<![\w/.-])(?P<span>(?P<year>1[34]\d\d)\s*ه?\s*[-/]?\s*(?P<span2>(?P<year2>1[34]\d\d)\s*ه))(?!\w)")),
+    # a fiscal or academic year of two Gregorian years: "عام 2013/2014" (neither a date nor numbers)
+    ("season_g", re.compile(
+        r"(?<![\w/.-])(?P<span>(?:(?:عام|العام|موسم|الموسم|للعام|لعام)\s+)?(?P<year>(?:19|20)\d\d)\s*/\s*"
+        r"(?P<span2>(?P<year2>(?:19|20)\d\d)))(?![\w/%٪-]|[.,٫٬]\d)")),
+    # a month and a year in digits: "تاريخ الإصدار: 05 / 2015", "3/2015م", "10/1436هـ"
+    ("numeric_my", re.compile(
+        r"(?<![\d./A-Za-z-])(?P<span>(?P<month>0?[1-9]|1[0-2])\s{0,2}/\s{0,2}"
+        r"(?P<year>(?:19|20)\d\d|1[34]\d\d(?=\s*(?P<era>" + _alt(t.HIJRI_ERAS) + r")))"
+        r"(?:\s*(?:" + _ERA + r")(?!\w))?)(?![\w/%٪-]|[.,٫٬]\d)")),
     ("year_dash", re.compile(
         r"(?<![\w/.-])(?P<span>(?P<year>(?:19|20)\d\d))\s*-\s*(?P<span2>(?P<year2>(?:19|20)\d\d))(?![\w%٪/-]|[.,٫٬]\d)")),
     ("hijri_month_prep", re.compile(
         r"(?<!\w)(?:[وف])?" + _alt(t.HIJRI_MONTH_PREPOSITIONS) + rf"\s+(?P<span>(?P<hm>{_HM}))(?!\w)(?!\s*\d)")),
     ("offset", re.compile(
         _PRE + rf"(?P<span>(?P<dir>قبل|منذ|بعد)\s+(?:(?P<q>{_alt(t.QUALIFIERS)})\s+)?"
-        rf"(?:(?P<cnt>\d{{1,3}}|{_alt(t.SMALL_NUMBERS)})\s+)?(?P<unit>{_alt(t.DURATION_UNITS)}))(?!\w)(?!\s*\d)")),
+        rf"(?:(?P<cnt>\d{{1,3}}|{_alt(t.SMALL_NUMBERS)})\s+)?(?P<unit>{_alt(t.DURATION_UNITS)})(?:\s+واحده?)?)(?!\w)(?!\s*\d)"
+        r"(?!\s+(?:امس|الامس)(?!\w))")),  # "منذ يوم أمس": يوم belongs to أمس
 ]
 
 _DIRECTION = DIRECTION
@@ -135,8 +152,15 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         year, calendar = _year_of(g["year"], g.get("era"))
     if kind.startswith("greg_"):
         month = t.GREGORIAN_MONTHS[re.sub(r"\s+", " ", g["gm"])]
-        if re.sub(r"\s+", " ", g["gm"]) in t.AMBIGUOUS_MONTHS and kind in (
-                "greg_month_rel", "greg_month_bare", "greg_month_prep"):
+        if kind == "greg_month_pair":
+            second = g.get("gm2") or g.get("gm3") or g.get("gm4") or ""
+            if t.GREGORIAN_MONTHS[re.sub(r"\s+", " ", second)] != month:
+                return None
+            if year is not None:  # "مارس - آذار 2014"
+                return DateMatch(start, end, "absolute", year, month, None, calendar)
+            direction = "since" if _since_before(norm, start) else "current"
+            return DateMatch(start, end, "month_relative", None, month, None, direction=direction)
+        if re.sub(r"\s+", " ", g["gm"]) in t.AMBIGUOUS_MONTHS and kind in ("greg_month_bare", "greg_month_prep"):
             return None
         if kind == "greg_day":
             day = int(g["day"])
@@ -181,7 +205,14 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
             return None
         if year is None and day is None and _since_before(norm, start):
             return DateMatch(start, end, "month_relative", None, month, None, "hijri", direction="since")
+        if g.get("rel"):  # "28 شعبان الجاري", "5 ذي القعدة المقبل"
+            return DateMatch(start, end, "month_relative", None, month, day, "hijri",
+                             weekday=t.WEEKDAYS[g["wd"]] if g.get("wd") else None,
+                             direction=_DIRECTION.get(g["rel"], "current"))
         return DateMatch(start, end, "absolute", year, month, day, "hijri")
+    if kind == "numeric_my":
+        year, calendar = _year_of(g["year"], g.get("era"))
+        return DateMatch(start, end, "absolute", year, int(g["month"]), None, calendar)
     if kind in ("numeric_dmy", "numeric_ymd"):
         day, month = int(g["day"]), int(g["month"])
         if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -200,7 +231,7 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         following = _WORD.match(norm, end + 1) if norm[end:end + 1] == " " else None
         if following and following.group().lstrip("وبل") in _AMOUNT_WORDS:
             return None
-    if kind in ("year_noun", "year_prep", "year_hijri", "year_heading", "year_prep_old", "year_of_period"):
+    if kind in ("year_noun", "year_prep", "year_hijri", "year_gregorian", "year_heading", "year_prep_old", "year_of_period"):
         if calendar == "gregorian" and not 1000 <= (year or 0) <= 2200:
             return None
         return DateMatch(start, end, "absolute", year, None, None, calendar)
@@ -211,6 +242,8 @@ def _build(kind: str, m: re.Match[str], norm: str) -> DateMatch | None:
         return DateMatch(start, end, "weekday", weekday=t.WEEKDAYS[g["wd"]], direction=direction)
     if kind == "relative_day":
         rd = re.sub(r"\s+", " ", g["rd"])
+        if rd == "امس" and norm[m.start():start][-1:] in ("ل", "ك"):
+            return None  # "لامس" (touched), "كامس": a verb or a name, not ل + أمس
         before = norm[max(0, start - 20):start].split()
         quoted = (start > 0 and norm[start - 1] in "«\"") or (end < len(norm) and norm[end] in "»\"")
         if rd == "اليوم" and (quoted or (bool(before) and before[-1].lstrip("وفبل") in t.NOT_TODAY_BEFORE)):
@@ -324,7 +357,8 @@ def _looks_like_dual(norm: str, start: int, weekday: str) -> bool:
     if weekday != "الاثنين":
         return False
     before = norm[max(0, start - 30):start].split()
-    return bool(before) and before[-1].startswith("ال") and before[-1].endswith(("ين", "ان"))
+    return bool(before) and before[-1].startswith("ال") and before[-1].endswith(("ين", "ان")) \
+        and before[-1] not in t.NOT_DUAL_NAMES
 
 
 def normalized_text(text: str) -> FastNormalized:
@@ -337,10 +371,10 @@ _GATES: dict[str, re.Pattern[str]] = {"hijri": re.compile(_HM)}
 # windows around its own anchors. "year" is a run of four digits.
 _ANCHOR_OF: dict[str, str] = {
     "greg_day": "greg", "greg_month": "greg", "greg_month_rel": "greg", "greg_month_bare": "greg",
-    "greg_month_prep": "greg", "month_yrel": "greg", "hijri_month_rel": "hijri", "hijri_month_bare": "hijri",
+    "greg_month_prep": "greg", "greg_month_pair": "greg", "month_yrel": "greg", "hijri_month_rel": "hijri", "hijri_month_bare": "hijri",
     "hijri_day": "hijri", "hijri_month": "hijri", "hijri_month_prep": "hijri", "weekday_dm": "wd", "weekday": "wd",
-    "year_bare": "year", "numeric_dmy": "year", "numeric_ymd": "year", "year_hijri": "year", "year_range": "year",
-    "year_noun": "year", "year_prep": "year", "season": "year", "year_dash": "year", "year_event": "year",
+    "year_bare": "year", "numeric_dmy": "year", "numeric_ymd": "year", "numeric_my": "year", "year_hijri": "year", "year_gregorian": "year", "year_range": "year",
+    "year_noun": "year", "year_prep": "year", "season": "year", "season_g": "year", "year_dash": "year", "year_event": "year",
     "year_heading": "year", "year_prep_old": "year", "year_of_period": "year",
     "same_month": "digits", "relative_day": "rel", "period": "per", "offset": "unit",
 }
@@ -359,7 +393,7 @@ def find_dates(text: str) -> list[DateMatch]:
                       m.unit, m.qualifier) for m in _find_dates(text)]
 
 
-_NEEDS_SEPARATOR = frozenset({"numeric_dmy", "numeric_ymd", "year_dash"})
+_NEEDS_SEPARATOR = frozenset({"numeric_dmy", "numeric_ymd", "numeric_my", "season_g", "year_dash"})
 # Patterns that cannot match without a given word in the text.
 _NEEDS_WORD = {"two_months": "شهري", "month_week_g": "الاسبوع", "month_week_h": "الاسبوع"}
 
@@ -402,7 +436,11 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
                     if kind == "season":
                         candidates.extend(_season(match))
                         continue
-                    if kind == "two_months":
+                    if kind == "season_g":
+                        if int(match.group("year2")) - int(match.group("year")) == 1:
+                            candidates.append(DateMatch(*match.span("span"), "skip"))
+                        continue
+                    if kind in ("two_months", "month_range"):
                         candidates.extend(periods.two_months(match))
                         continue
                     found = periods.build(kind, match, norm) if kind in periods.KINDS else _build(kind, match, norm)
@@ -416,10 +454,31 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
             taken.append(cand)
             occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort(key=lambda c: c.start)
+    taken = _coordinated_years(taken, norm)
     taken = periods.join_weekdays(periods.link_ranges(_link_neighbours(taken, norm), norm), norm)
     for cand in taken:
         cand.start, cand.end = normalized.span_to_original(cand.start, cand.end)
     return tuple(taken)
+
+
+_AND_YEAR = re.compile(r"\s*و\s*(?P<year>(?:19|20)\d\d)(?!\w|[.,٫٬%٪]\d|\s*[-/]\s*\d)")
+
+
+def _coordinated_years(taken: list[DateMatch], norm: str) -> list[DateMatch]:
+    """A year joined by و to a year date is a year too: "مونديالي 2006 و2010", "في 2012 و2014"."""
+    added: list[DateMatch] = []
+    for k, cand in enumerate(taken):
+        if cand.kind != "absolute" or cand.year is None or cand.month is not None or cand.calendar != "gregorian":
+            continue
+        m = _AND_YEAR.match(norm, cand.end)
+        if m is None or (k + 1 < len(taken) and taken[k + 1].start < m.end()):
+            continue
+        following = _WORD.match(norm, m.end() + 1) if norm[m.end():m.end() + 1] == " " else None
+        year = int(m.group("year"))
+        if (following and following.group().lstrip("وبل") in _AMOUNT_WORDS) or not cand.year < year <= cand.year + 60:
+            continue
+        added.append(DateMatch(*m.span("year"), "absolute", year, None, None, "gregorian"))
+    return sorted([*taken, *added], key=lambda c: c.start) if added else taken
 
 
 _COPIED = ("kind", "year", "month", "calendar", "direction", "offset", "unit")

@@ -90,7 +90,9 @@ YEAR_NOUNS: tuple[str, ...] = tuple(normalize_key(w) for w in ("سنة", "عام
 # ... and prepositions after which a bare 19xx/20xx is a year ("في 2014": span is the year).
 YEAR_PREPOSITIONS: tuple[str, ...] = tuple(normalize_key(w) for w in (
     "في", "منذ", "خلال", "حتى", "قبل", "بعد", "مطلع", "منتصف", "أواخر", "أوائل", "نهاية", "بداية", "مع",
-    "العام", "عامي", "موسم"))
+    "العام", "عامي", "موسم",
+    # age groups in sports news: "منتخب مواليد 1997"
+    "مواليد", "لمواليد"))
 
 # Small cardinals for "قبل ثلاثة أيام" (standard Arabic, both genders).
 SMALL_NUMBERS: dict[str, int] = _fold({
@@ -143,7 +145,12 @@ NOT_YEAR_BEFORE: frozenset[str] = frozenset(normalize_key(w) for w in (
 # "إكسبو 2020"): the year is a date, not a quantity (the name may have up to four words between).
 EVENT_NAMES: frozenset[str] = frozenset(normalize_key(w) for w in (
     "مونديال", "المونديال", "لمونديال", "أولمبياد", "الأولمبياد", "لأولمبياد", "بأولمبياد", "أولمبياد",
-    "اكسبو", "إكسبو", "كأس", "بطولة", "دورة", "انتخابات", "رؤية", "موسم"))
+    "اكسبو", "إكسبو", "كأس", "بطولة", "دورة", "انتخابات", "رؤية", "موسم",
+    # construct duals of two editions: "نهائيات مونديالي 2006 و2010"
+    "مونديالي", "لمونديالي", "بطولتي", "دورتي", "أولمبيادي",
+    # events named by their year in Arab news: "ثورة 2011", "حرب 1967", "انتفاضة 2000", "قمة 2015",
+    # "ميزانية 2015"
+    "ثورة", "حرب", "انتفاضة", "نكسة", "نكبة", "أحداث", "قمة", "ميزانية", "موازنة", "عيد"))
 
 # Prepositions after which a bare Hijri month name is a month ("خلال رمضان", "منذ شوال").
 HIJRI_MONTH_PREPOSITIONS: tuple[str, ...] = tuple(normalize_key(w) for w in (
@@ -175,3 +182,9 @@ FIRST_LAST: dict[str, int] = _fold({"الأولى": 1, "الاولى": 1, "ال�
 # Nouns of a period after which "من 2014" names a year ("بنفس الشهر من 2014").
 PERIOD_OF_YEAR_NOUNS: tuple[str, ...] = tuple(normalize_key(w) for w in (
     "الشهر", "الفترة", "الفترات", "المدة", "الربع", "النصف", "الموسم", "الأشهر", "الشهور", "الأسبوع", "العام"))
+
+# Definite names ending like a dual ("سلمت اليونان الاثنين دفعتين"): then الاثنين after them is Monday.
+# Country and region names of the Arabic press.
+NOT_DUAL_NAMES: frozenset[str] = frozenset(normalize_key(w) for w in (
+    "اليونان", "السودان", "اليابان", "البلقان", "الفاتيكان", "الباكستان", "الأفغان", "البرلمان", "الطليان",
+    "الشيشان", "الأمريكان", "الإخوان"))
