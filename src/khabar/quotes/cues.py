@@ -27,11 +27,17 @@ from khabar.quotes.words import (
     COMPLEMENTIZERS,
     CONNECTORS,
     FRAGMENT_PREPOSITIONS,
+    MONTH_WORDS,
+    NO_COLON_LEMMAS,
     OBJECT_NOUNS,
+    OUTLET_WORDS,
     QUOTE_MARKS,
+    ROLE_NOUNS,
     SAY_LEMMAS,
     SENTENCE_END,
     SOURCE_HEADS,
+    SUBJUNCTIVE,
+    TIME_WORDS,
     Tok,
     strip_conj,
 )
@@ -61,6 +67,7 @@ class CueHit:
     fragment: bool = False  # the quoted content is a noun object (أكد "أهمية ...")
     pronoun: bool = False  # the complementizer carries a pronoun (أنه): the clause has no named subject
     consumed: bool = False
+    embedded: bool = False  # the verb of another cue's reported clause (قال إن القيادة دعت …)
     notes: list[str] = field(default_factory=list)
 
 
@@ -83,6 +90,82 @@ def comp_content_start(tok: Tok) -> int:
     return tok.end
 
 
+_STATEMENT_WORDS = 15  # a quotation this long, with clauses, that ends the sentence is a statement
+
+
+def _whole_statement(ctx: Context, q: Quotation) -> bool:
+    """وأوضح "تقديم وتنفيذ باقة الإصلاحات الواسعة، أراها أمرا …".: a long quotation of several
+    clauses that closes the sentence is the speaker's statement, even when it opens with a verbal noun."""
+    words = q.content.text.split()
+    if len(words) < _STATEMENT_WORDS or "،" not in q.content.text or not q.closed:
+        return False
+    if not MASDAR_RE.match(normalize_key(words[0])):
+        return False  # أكدت "التزامها بالقانون …": a possessed verbal noun is the verb's object
+    after = ctx.text[q.end:q.end + 3].lstrip(" \t\u00a0")
+    return not after or after[0] in ".\n!؟?"
+
+
+_APPOSITION_MAX = 20  # tokens of a title in apposition between two commas
+
+
+def _apposition_end(ctx: Context, j: int) -> int | None:
+    """The comma closing a title in apposition opened by the comma at token ``j`` (، عضو البرلمان …،),
+    or None: the phrase must open with a role noun and hold no complementizer, colon or full stop."""
+    toks = ctx.toks
+    if j + 1 >= len(toks) or strip_conj(toks[j + 1].norm) not in ROLE_NOUNS:
+        return None
+    for k in range(j + 2, min(len(toks), j + _APPOSITION_MAX)):
+        tok = toks[k]
+        if tok.text in CLAUSE_PUNCT:
+            return k
+        if tok.text in SENTENCE_END or tok.text in (":", "\uff1a") or (tok.norm in COMPLEMENTIZERS and comp_at(ctx, k)) \
+                or ctx.newline_between(k - 1, k):
+            return None
+    return None
+
+
+def _paren_close(ctx: Context, j: int) -> int | None:
+    """The index of the ``)`` closing a short aside opened at token ``j`` on the same line."""
+    toks = ctx.toks
+    for k in range(j + 1, min(len(toks), j + 8)):
+        if toks[k].text == ")":
+            return k
+        if toks[k].text in SENTENCE_END or toks[k].text in QUOTE_MARKS or ctx.newline_between(k - 1, k):
+            return None
+    return None
+
+
+def _no_object(ctx: Context, hit: CueHit, k: int) -> bool:
+    """No object follows the subject ending before token ``k`` (…، كما أعلنت المحكمة.), unlike
+    كما أعربت شركة X عن عدم رضاها: the verb's own preposition opens an object."""
+    toks = ctx.toks
+    sid = ctx.sent[k - 1]
+    for j in range(k, min(len(toks), k + 8)):
+        tok = toks[j]
+        if ctx.sent[j] != sid or tok.text in CLAUSE_PUNCT or tok.text in SENTENCE_END:
+            return True
+        if tok.norm in FRAGMENT_PREPOSITIONS or tok.norm == hit.form.prep or (
+                hit.form.prep in ("ب", "ل") and tok.norm.startswith(hit.form.prep) and len(tok.norm) > 3):
+            return False  # كما أوصت الدراسة بفتح فرع …: the verb's own preposition opens its object
+    return True
+
+
+def _subjunctive(toks: list[Tok], hit: CueHit) -> bool:
+    """The cue after أن/لن is an imperfect (يمكن أن نقول), or تحدث read as تَحدُث (أن تحدث في):
+    not a past verb (سبق له أن أكد، بعد أن قال), which reports a statement."""
+    norm, lemma = toks[hit.tok].norm, normalize_key(hit.form.lemma)
+    if hit.tok > 1 and toks[hit.tok - 2].norm in ("بعد", "قبل", "منذ"):
+        return False  # قبل أن يشدد أن …: a narrative verb
+    if norm[:1] in "يتنا" and norm[:1] != lemma[:1]:
+        return True
+    return norm == lemma and norm[:1] == "ت"
+
+
+def _quoted_comp(q: Quotation) -> bool:
+    """The quotation holds a complementizer among its first words (وصفه «الاتفاق بأنه …»)."""
+    return any(normalize_key(w).startswith(("بان", "انه", "انها")) for w in q.content.text.split()[1:4])
+
+
 def _is_mark(ch: str) -> bool:
     return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
 
@@ -100,6 +183,8 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
         if j > start and ctx.newline_between(j - 1, j):
             return
         if tok.text in (":", "\uff1a"):
+            if hit.form.lemma in NO_COLON_LEMMAS:
+                return  # رأوا فيما فعل الآتي: …: "saw", not "held"
             hit.intro, hit.intro_tok = "colon", j
             q = _quotation_after(ctx, tok.end)
             if q is not None:
@@ -108,6 +193,9 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
             else:
                 hit.content_start = tok.end
             return
+        if tok.text in QUOTE_MARKS and tok.end in ctx.close_at and tok.start not in ctx.open_at \
+                and ctx.close_at[tok.end].content.start <= toks[hit.tok].start:
+            return  # «… وتطالب بتغييره»، فضلا عن «…»: a cue quoted inside a quotation ends with it
         if tok.text in QUOTE_MARKS and tok.start in ctx.open_at:
             q = ctx.open_at[tok.start]
             if short_quoted_name(ctx, q, j == start and hit.subject is None):
@@ -125,9 +213,13 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                 j = k  # a quoted name in the lead-in: وأوضحت "الجوازات" أن، وقال "كارتر" للصحفيين:
                 continue
             if hit.form.comp_only:
+                if _quoted_comp(q):  # واصفا «اللقاءات بأنها عالية المستوى …»: a quoted statement
+                    hit.intro, hit.intro_tok, hit.quotation, hit.fragment = "quote", j, q, True
+                    hit.content_start = q.content.start
                 return  # وصفتها بـ"...": a label, not speech
+            own_prep = j > start and after_prep(ctx, hit, start, j)  # لافتا إلى «وجود خلاف …»
             if hit.form.strict and hit.form.lemma not in ("قال", "أضاف", "كتب") and (
-                    j > start or len(q.content.text.split()) <= 3):
+                    (j > start and not own_prep) or len(q.content.text.split()) <= 3):
                 return  # تعلن السلطات تفكيك "خلايا إرهابية": a quoted object, not speech
             first_word = normalize_key(q.content.text.split()[0]) if q.content.text.split() else ""
             if hit.has_object or first_word in FRAGMENT_PREPOSITIONS:
@@ -135,13 +227,20 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
             # أكد "أهمية استعادة …"، أشار إلى "انهيار …": a quoted noun object, or a quotation after
             # the cue's preposition, is part of a reported statement (mixed), not a direct quote.
             hit.fragment = first_word in OBJECT_NOUNS or after_prep(ctx, hit, start, j) or (
-                hit.form.lemma not in SAY_LEMMAS and is_noun_object(first_word))
+                hit.form.lemma not in SAY_LEMMAS and is_noun_object(first_word) and not _whole_statement(ctx, q))
             hit.intro, hit.intro_tok, hit.quotation = "quote", j, ctx.open_at[tok.start]
             hit.content_start = hit.quotation.content.start
             return
         if tok.text in SENTENCE_END:
             return
+        if tok.text == "(":
+            close = _paren_close(ctx, j)
+            if close is not None:
+                j = close + 1  # النيابة العامة في نانتير (الضاحية الباريسية) أمس: an aside
+                continue
         if tok.norm in COMPLEMENTIZERS and comp_at(ctx, j):
+            if j > start and toks[j - 1].norm in ("حيث", "بحيث"):
+                return  # ترى هناك حاجة … حيث إن …: حيث إن is "since", not the cue's complementizer
             hit.intro, hit.intro_tok, hit.content_start = "comp", j, comp_content_start(tok)
             hit.pronoun = tok.norm not in ("ان", "بان", "فان")
             return
@@ -162,8 +261,21 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                 continue
             elif forms and j > start:
                 return
-            if looks_like_verb(ctx, tok):
+            if tok.norm in TIME_WORDS:
+                j += 1  # وقال المحاميان يومها «…»: a time word does not lengthen the lead-in
+                words -= 1
+                continue
+            if tok.norm in MONTH_WORDS and j > start and toks[j - 1].norm in ("في", "منذ"):
+                while j < n and (toks[j].norm in MONTH_WORDS or toks[j].text in "()"):
+                    j += 1  # أصدرته في مايو (أيار) الماضي أن …
+                words -= 2  # في مايو: one date
+                continue
+            if tok.norm == "ما" and not (j + 1 < n and toks[j + 1].norm in ("نصه", "يلي")):
+                return  # ونفت المصادر ما تم تداوله عن أن …: a relative clause is the object
+            if looks_like_verb(ctx, tok) and not (j == start and hit.subject is not None
+                                                  and not toks[hit.subject[1] - 1].norm.startswith("ال")):
                 return  # أعلنت السلطات اعتقال ثمانية أشخاص يشتبه في أنهم: the clause belongs to another verb
+            # (أكد أعضاء برلمان ينتمون إلى المحافظة أن …: a relative clause of an indefinite subject goes on)
             if addressed and hit.subject is None and hit.form.type == "verb" and not hit.form.adjacent:
                 np = collect_np(ctx, j)
                 if np is not None:  # وأكد لـ"الاقتصادية" مصدر خاص أن …: the subject after the addressee
@@ -178,17 +290,30 @@ def find_intro(ctx: Context, hit: CueHit, start: int) -> None:
                 words -= 1  # في بيان، على صفحته بفيسبوك: a channel phrase does not lengthen the lead-in
                 if j < n and toks[j].norm == "مع" and hit.addressee_np is None:
                     hit.addressee_np = collect_np(ctx, j + 1)
+                elif j < n and toks[j].norm == "الي" and hit.addressee_np is None:
+                    hit.addressee_np = collect_np(ctx, j + 1)  # في حديث إلى وكالة الأنباء الإيرانية
+                    if hit.addressee_np is not None:
+                        j = hit.addressee_np[1]
                 continue
-            if tok.norm in ADDRESSEE_PRONOUNS or (
+            outlet = tok.norm[:1] == "ل" and tok.norm[1:] in OUTLET_WORDS  # لوكالة الصحافة الفرنسية
+            if tok.norm in ADDRESSEE_PRONOUNS or outlet or (
                     tok.norm.startswith("ل") and not tok.norm.startswith("ال") and len(tok.norm) > 3 and (
                     tok.norm.startswith("لل") or ctx.mention_starting_in(tok.start + 1, tok.end))):
                 if hit.addressee_tok is None and hit.addressee_np is None:
                     hit.addressee_tok = j
-                    addressed = True
+                    addressed = not outlet
                     j += 1
+                    while outlet and j < n and toks[j].is_word and toks[j].norm.startswith("ال") \
+                            and j - hit.addressee_tok <= 3:
+                        j += 1  # the outlet's name does not lengthen the lead-in
                     continue
         elif tok.text in CLAUSE_PUNCT and j + 1 < n and toks[j + 1].norm in CONNECTORS:
             return
+        elif tok.text in CLAUSE_PUNCT and hit.subject is not None and j == hit.subject[1]:
+            close = _apposition_end(ctx, j)
+            if close is not None:
+                j = close + 1  # أكد رعد الدهلكي، عضو البرلمان عن كتلة «…»، في تصريح … إن: a title in apposition
+                continue
         j += 1
 
 
@@ -234,11 +359,24 @@ def _quotation_after(ctx: Context, offset: int) -> Quotation | None:
 def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
     toks = ctx.toks
     form = hit.form
+    if form.type == "verb" and not hit.conj and hit.tok > 0 and toks[hit.tok - 1].norm in SUBJUNCTIVE \
+            and _subjunctive(toks, hit):
+        return  # كان مقررا لها أن تحدث في: …، يمكن أن نقول: a verb in the subjunctive reports nothing
     if form.type == "source":
         parse_source(ctx, hit)
         if hit.subject is None:
             return
         nxt = hit.subject[1]
+        if hit.via_verb:  # وطبقا لما أعلنته قيادة عمليات دجلة فإن …: the subject runs to فإن
+            for k in range(nxt, min(len(toks), nxt + 5)):
+                if not toks[k].is_word or ctx.sent[k] != ctx.sent[hit.tok]:
+                    break
+                if toks[k].norm.startswith("فان"):
+                    hit.subject, nxt = (hit.subject[0], k), k
+                    break
+        if nxt < len(toks) and toks[nxt].text in (":", "\uff1a"):
+            find_intro(ctx, hit, nxt)  # وحسب مموزيني: «أعدم التنظيم …»: the source's own words
+            return
         # Sentence-initial source phrase: وبحسب المصدر، فإن ... / وفقا للبيان، ...
         before = [toks[k] for k in range(max(0, hit.tok - 2), hit.tok) if ctx.sent[k] == ctx.sent[hit.tok]]
         initial = hit.conj == "و" or (all(not t.is_word or t.norm in CONNECTORS for t in before) and not (
@@ -246,6 +384,13 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
             and ctx.sent[hit.tok - 2] == ctx.sent[hit.tok]))
         if initial:
             j = nxt
+            for k in range(nxt, min(len(toks) - 1, nxt + 5)):  # بحسب بعض العارفين بالملف، فإن …
+                if toks[k].text in SENTENCE_END or toks[k].text in (":", "\uff1a"):
+                    break
+                if toks[k].text in CLAUSE_PUNCT:
+                    if k > nxt and (hit.via_verb or (is_comp(toks[k + 1]) and toks[k + 1].norm.startswith("ف"))):
+                        hit.subject, j = (hit.subject[0], k), k  # ووفقا لما ذكرته وكالة أنباء "X" أمس، فقد …
+                    break
             while j < len(toks) and toks[j].text in CLAUSE_PUNCT:
                 j += 1
             if j < len(toks) and ctx.sent[j] == ctx.sent[hit.tok]:
@@ -275,11 +420,12 @@ def analyse_cue(ctx: Context, hit: CueHit, inside_quote: bool) -> None:
             after = j
     find_intro(ctx, hit, after)
     if hit.intro is None and hit.subject is not None and form.type == "verb" and hit.tok >= 2 \
-            and toks[hit.tok - 1].norm == "كما" and toks[hit.tok - 2].text in CLAUSE_PUNCT:
+            and toks[hit.tok - 1].norm == "كما" and toks[hit.tok - 2].text in CLAUSE_PUNCT \
+            and _no_object(ctx, hit, hit.subject[1]):
         hit.intro = "source_back"  # أرجئت المحاكمة …، كما أعلنت المحكمة: the clause before is the statement
         return
-    if hit.intro is None:
-        # «...»، قال فلان: a quotation right before the cue.
+    if hit.intro is None and form.type != "participle":
+        # «...»، قال فلان: a quotation right before the cue (never before a participle: «…»، مضيفا).
         k = hit.tok - 1
         while k >= 0 and toks[k].text in CLAUSE_PUNCT:
             k -= 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from khabar.document import Document, Entity, Quotation, Quote, Span
 from khabar.quotes.context import Context
@@ -15,6 +15,7 @@ from khabar.quotes.words import (
     CLAUSE_PUNCT,
     COMMUNICATION_VERBS,
     CONNECTORS,
+    GENERIC_RELATIVES,
     IMPERSONAL_CUES,
     MEDIA_WORDS,
     NOTE_CUES,
@@ -40,7 +41,8 @@ class Builder(SpeakerRules):
         self.last_addressee: Speaker | None = None
         self.last_in: dict[str, Quote] = {}  # last quote inside each outer quote
         self.silent: list[CueHit] = []  # cues with a speaker but no content
-        self.boundaries = sorted(self._boundary(h) for h in hits if h.intro is not None and not h.consumed)
+        self.boundaries = sorted(self._boundary(h) for h in hits
+                                 if h.intro is not None and not h.consumed and not h.embedded)
 
     # ----- helpers
     def outlet(self, np: tuple[int, int]) -> bool:
@@ -126,7 +128,7 @@ class Builder(SpeakerRules):
         toks, text, nl = self.ctx.toks, self.doc.text, self.ctx.nl
         stop = limit
         if not sentence_only:
-            for b in self.boundaries[bisect_right(self.boundaries, start):]:
+            for b in self.boundaries[bisect_left(self.boundaries, start):]:  # a cue right at start ends it
                 if any(q.closed and start <= q.start < b < q.end for q in self.ctx.quotations):
                     continue  # a cue quoted inside the content belongs to it
                 stop = min(stop, b)
@@ -169,6 +171,11 @@ class Builder(SpeakerRules):
         tok = toks[i]
         if tok.norm in CLAUSE_PARTICIPLES or any(f.type == "participle" for f in ctx.cue_forms(tok)[0]):
             return True
+        k = bisect_left(self.boundaries, tok.start)
+        if k < len(self.boundaries):  # …. وعن الاتفاق النووي، رأى كرم «…»: a new statement in this sentence
+            j = first_tok_at(toks, self.boundaries[k])
+            if j < len(toks) and ctx.sent[j] == ctx.sent[i]:
+                return True
         return self.new_statement(i)
 
     def new_statement(self, i: int) -> bool:
@@ -221,9 +228,13 @@ class Builder(SpeakerRules):
         cue_tok = toks[hit.tok]
         if cue_tok.norm in NOTE_CUES and hit.subject is None and hit.intro == "comp" and hit.intro_tok == hit.tok + 1:
             return  # يذكر أن …: the reporter's own note
-        if hit.intro in ("comp", "source_front") and any(
+        if hit.intro in ("comp", "source_front") and not hit.embedded and any(
                 q.kind != "direct" and q.content.start <= cue_tok.start < q.content.end for q in self.quotes):
             return
+        if hit.tok > 0 and toks[hit.tok - 1].norm in GENERIC_RELATIVES:
+            return  # لست ممن يرى أن …: a generic clause, nobody speaks
+        if hit.embedded and hit.intro != "comp":
+            return  # إن القيادة دعت النصرة «للمرابضة …»: an object inside the reported clause
         outer = self.enclosing(cue_tok.start)
         prev_in = self.last_in.get(outer.id) if outer else None
         form = hit.form
@@ -232,7 +243,11 @@ class Builder(SpeakerRules):
         first_person = outer is not None and hit.subject is None and any(f.person == 1 for f in hit.forms)
         reply = outer is not None and prev_in is not None and hit.subject is None and not first_person and (
             hit.conj.startswith("ف") or form.reply)
-        if hit.subject is not None:
+        if hit.embedded:
+            speaker = self.embedded_speaker(hit)
+            if not self.names_speaker(speaker):
+                return  # إن "الدلائل الأولية تشير إلى أن …": evidence, not a speaker
+        elif hit.subject is not None:
             speaker = self.speaker_from_np(hit.subject)
             confidence = 0.9
             if form.comp_only and not hit.conj:  # نتنياهو وصف الاتفاق بأنه ...: the subject comes first
@@ -252,6 +267,9 @@ class Builder(SpeakerRules):
         elif form.type == "participle":
             speaker = self.clause_subject(hit) or self.running_speaker(hit)
             confidence = 0.75
+        elif self.topic_lead(hit):  # وعن رؤيته للبطولة قال: … / وفيما يخص المطالبة قال: …
+            speaker = (Speaker(prev_in.speaker, prev_in.speaker_text) if prev_in else None) or self.running_speaker(hit)
+            confidence = 0.7
         else:
             speaker = self.preverbal_subject(hit) or self.embedded_subject(hit) or self.relative_antecedent(hit)
             if speaker is None:
@@ -357,6 +375,8 @@ class Builder(SpeakerRules):
             self.by_quotation[id(hit.quotation)] = quote
         if outer is not None:
             self.last_in[outer.id] = quote
+        elif hit.embedded:
+            pass  # a speaker inside a reported clause does not take over the discourse
         elif speaker.span is not None and form.type != "source":
             self.last_speaker = speaker
         elif speaker.span is not None and hit.intro == "source_front" and not (

@@ -19,6 +19,8 @@ from khabar.quotes.words import (
     QUOTE_MARKS,
     ROLE_NOUNS,
     SOURCE_HEADS,
+    SOURCE_LINK_ADJECTIVES,
+    SOURCE_QUANTIFIERS,
     TIME_WORDS,
     VERB_LIKE_NAMES,
     Tok,
@@ -89,6 +91,9 @@ def _comp_ahead(text: str) -> bool:
 _DAY_BEFORE = (normalize_key("أول"), "من", normalize_key("أمس"))
 
 
+_DEICTICS = frozenset(normalize_key(w) for w in ("ذلك", "هذا", "ذاك"))
+
+
 def skip_time(ctx: Context, j: int) -> int:
     """Skip time words and adverbs (أمس، اليوم، بوضوح، أول من أمس) starting at token ``j``."""
     toks = ctx.toks
@@ -97,6 +102,8 @@ def skip_time(ctx: Context, j: int) -> int:
             j += 1
         elif tuple(t.norm for t in toks[j:j + 3]) == _DAY_BEFORE:
             j += 3
+        elif j + 1 < len(toks) and toks[j].norm in ("بعد", "قبل") and toks[j + 1].norm in _DEICTICS:
+            j += 2  # تحدث بعد ذلك جيمس هوغان فقال …
         else:
             break
     return j
@@ -132,11 +139,17 @@ def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
                 break
             j += 1
             continue
+        if j > start and norm in ("من", "علي") and toks[j - 1].norm in SOURCE_LINK_ADJECTIVES:
+            j += 1  # مصدر مقرب من رئيس الحكومة: one speaker phrase
+            continue
         if j > start and norm in PREPOSITIONS:
             break
         if j > start and norm[0] in "وف" and len(norm) > 3 and norm not in _WAW_NOUNS:
             if not norm[1:].startswith("ال"):
                 break
+        if j == start and _name_in_b(ctx, j):
+            j += 1  # أعلن بلاتيني أنه …: a name spelled with ب, right before the complementizer
+            continue
         if is_prep_l(ctx, tok):
             break  # لكيري، للصحفيين، بالأمس: addressee or adjunct, not the speaker
         if j > start and match_channel(ctx, j):
@@ -147,6 +160,15 @@ def collect_np(ctx: Context, i: int, limit: int = 8) -> tuple[int, int] | None:
     while j > start and toks[j - 1].norm in INNER_LINKS:
         j -= 1
     return (start, j) if j > start else None
+
+
+def _name_in_b(ctx: Context, j: int) -> bool:
+    """Token ``j`` starts with ب but is a name: a complementizer follows it directly, so it cannot be
+    a prepositional phrase between a cue and its content (أعلن بلاتيني أنه، أكد بوتين أن)."""
+    toks = ctx.toks
+    norm = toks[j].norm
+    return norm[:1] == "ب" and not norm.startswith("بال") and len(norm) > 3 and j + 1 < len(toks) \
+        and toks[j + 1].norm in COMPLEMENTIZERS and comp_at(ctx, j + 1)
 
 
 def is_prep_l(ctx: Context, tok: Tok) -> bool:
@@ -196,6 +218,10 @@ def parse_source(ctx: Context, hit: CueHit) -> None:
             j += 1
     if bare in ("وفقا", "طبقا", "وفق") and j < n and toks[j].norm in ("ل", "لـ"):
         j += 1
+    elif bare in ("وفقا", "طبقا", "وفق") and j + 1 < n and toks[j].norm == "لما" and (
+            _source_verb(toks[j + 1].norm)):
+        hit.via_verb = True  # وطبقا لما أعلنته قيادة العمليات فإن …
+        j += 2
     if bare == "نقلا" and j < n and toks[j].norm == "عن":
         j += 1
     elif bare == "نقلا":
@@ -214,6 +240,10 @@ def parse_source(ctx: Context, hit: CueHit) -> None:
     head = toks[np[0]].norm
     if skip_l:
         head = head[1:]
+    if head in SOURCE_QUANTIFIERS and np[0] + 1 < n and _plural_source(toks[np[0] + 1].norm):
+        np = (np[0], max(np[1], np[0] + 2))  # بحسب بعض العارفين بكواليس "فيفا"
+        head = toks[np[0] + 1].norm
+        hit.via_verb = True
     ok = hit.via_verb or head in SOURCE_HEADS or strip_conj(head) in SOURCE_HEADS or ctx.mention_in(
         toks[np[0]].start, toks[np[1] - 1].end)
     if ok:
@@ -225,6 +255,19 @@ def parse_source(ctx: Context, hit: CueHit) -> None:
                     end += 1
         hit.subject = (np[0], end)
         hit.last = end - 1
+
+
+def _source_verb(norm: str) -> bool:
+    """A source verb, possibly with its object pronoun (أعلنته، ذكرته، أوردته)."""
+    for suffix in ("", "ه", "ها"):
+        if norm.endswith(suffix) and norm[: len(norm) - len(suffix)] in _SOURCE_VERBS:
+            return True
+    return False
+
+
+def _plural_source(norm: str) -> bool:
+    """A source noun after a quantifier: المصادر، العارفين، المراقبين (a definite human plural)."""
+    return norm in SOURCE_HEADS or (norm.startswith("ال") and norm.endswith(("ين", "ون")) and len(norm) > 6)
 
 
 # Nouns whose first letter و is no conjunction (مراسل وكالة …، نائب وزير …، ولي العهد).

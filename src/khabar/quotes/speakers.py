@@ -21,6 +21,8 @@ from khabar.quotes.words import (
     PREPOSITIONS,
     ROLE_NOUNS,
     SAME_SOURCE,
+    TOPIC_OPENERS,
+    TOPIC_VERBS,
     Tok,
     strip_conj,
 )
@@ -91,6 +93,47 @@ class SpeakerRules:
             if entity.type in _SUBJECT_TYPES and m_end <= cue_start:
                 return Speaker(entity.id, self.doc.span(m_start, m_end))
         return self.initial_verb_subject(first, hit.tok, anchored=first != start)
+
+    def topic_lead(self, hit: CueHit) -> bool:
+        """The cue's sentence opens with a topic phrase (وعن …، وفيما يخص …) and the verb has no subject."""
+        if hit.subject is not None or hit.form.type != "verb" or hit.conj:
+            return False
+        toks, sent = self.ctx.toks, self.ctx.sent
+        k = hit.tok
+        while k > 0 and sent[k - 1] == sent[hit.tok] and hit.tok - k < 14:
+            k -= 1
+        if sent[k] != sent[hit.tok] or (k > 0 and sent[k - 1] == sent[hit.tok]):
+            return False  # the sentence starts too far back
+        while k < hit.tok and not toks[k].is_word:
+            k += 1
+        norm = toks[k].norm
+        if norm in TOPIC_OPENERS:
+            return True
+        return strip_conj(norm) in ("فيما", "في") and k + 1 < hit.tok and (
+            toks[k + 1].norm in TOPIC_VERBS or (k + 2 < hit.tok and toks[k + 2].norm in TOPIC_VERBS))
+
+    def names_speaker(self, speaker: Speaker) -> bool:
+        """The phrase names a person or body: a PER/ORG mention or a role noun heads it."""
+        span = speaker.span
+        if span is None:
+            return False
+        if any(e.type in ("PER", "ORG") and any(span.start <= m.start < span.end for m in e.mentions)
+               for e in self.doc.entities):
+            return True
+        words = span.text.split()
+        return bool(words) and strip_conj(normalize_key(words[0])) in ROLE_NOUNS
+
+    def embedded_speaker(self, hit: CueHit) -> Speaker:
+        """The words between the enclosing complementizer and the embedded cue verb."""
+        toks = self.ctx.toks
+        k = hit.tok - 1
+        while k > 0 and toks[k - 1].norm not in COMPLEMENTIZERS and hit.tok - k < 8:
+            k -= 1
+        words = [i for i in range(k, hit.tok) if toks[i].is_word]
+        if not words:
+            return Speaker(None, None)
+        np = (words[0], words[-1] + 1)
+        return Speaker(getattr(self.entity_for(np), "id", None), self.span_of(np))
 
     def skip_dateline(self, first: int, stop: int) -> int:
         """Skip a dateline (عيسى الحربي- سبق- الرياض:) at the start of a sentence."""
@@ -191,11 +234,12 @@ class SpeakerRules:
                 if k < hit.tok - 1 and _possessed(toks[k - 1].text):
                     return None  # وعن عدم مشاركته في المباراة قال: a complement, not a subject
             if not tok.is_word or self.ctx.sent[k] != sid or tok.norm in FUNCTION_WORDS or tok.norm in CONNECTORS \
-                    or tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in ("لكن", "ولكن"):
+                    or tok.norm in COMPLEMENTIZERS or tok.norm in ("لكن", "ولكن"):
                 break
             if self.ctx.cue_forms(tok)[0]:
                 break
-            if tok.norm in PREPOSITIONS or (tok.norm[:1] in "وف" and tok.norm[1:] in PREPOSITIONS):
+            if (tok.norm in PREPOSITIONS or (tok.norm[:1] in "وف" and tok.norm[1:] in PREPOSITIONS)) \
+                    and not self.ctx.mention_in(tok.start, tok.end):  # علي خامنئي: a name, not على
                 if k < hit.tok - 1:
                     return None  # وفي معرض وصفه: a prepositional phrase, not a subject
                 break

@@ -49,6 +49,7 @@ TIME_WORDS = _fold("""
 اليوم أمس الأمس بالأمس أمسي مساء صباح ظهر ليل ليلة فجر مساءأمس الليلة البارحة غدا الآن حاليا أيضا كذلك
 الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم
 بوضوح صراحة بصراحة مرارا مجددا مؤخرا سابقا آنذاك انذاك حينها حينذاك بدوره بدورها بدورهم أخيرا كذلك
+يومها وقتها يومئذ حينئذ
 """)
 # Auxiliary verbs before an imperfect cue (ومضى يقول، وعاد ليؤكد، وظل يردد): the cue's subject is
 # the running speaker, not the auxiliary.
@@ -108,3 +109,27 @@ SAY_LEMMAS = frozenset("قال أضاف تابع أردف استطرد صرح ك
 BACK_CUES = frozenset("قال أضاف تابع أكد أوضح".split())
 # Media outlets: a source phrase headed by one relays a statement rather than making one.
 MEDIA_WORDS = _fold("وكالة الوكالة وكالات صحيفة الصحيفة موقع الموقع قناة القناة تلفزيون التلفزيون إذاعة الإذاعة")
+
+# Topic openers: a sentence that opens with one of them (وعن رؤيته للبطولة قال: …، وفيما يخص X قال: …,
+# وبشأن …) puts the topic before the verb, not the speaker. Source: the Khabar team's reading of
+# Arabic news style (interviews, press conferences); no external list.
+TOPIC_OPENERS = _fold("عن وعن حول وحول بشأن وبشأن بخصوص وبخصوص")
+TOPIC_VERBS = _fold("يخص يتعلق")  # فيما يخص، وفيما يتعلق بـ
+
+# Adjectives that link a source to its circle with من/على (مصدر مقرب من الرئيس، مصادر مطلعة على الملف):
+# the prepositional phrase belongs to the speaker phrase. Source: Arabic news style (own curation).
+SOURCE_LINK_ADJECTIVES = _fold("مقرب مقربة مقربون مقربين قريب قريبة قريبون قريبين مطلع مطلعة مطلعون مطلعين")
+# Quantifiers heading a source phrase (بحسب بعض العارفين، وفقا لعدد من المراقبين). Own curation.
+SOURCE_QUANTIFIERS = _fold("بعض أحد عدد")
+# Month names of both systems and their qualifiers, skipped in a lead-in (أصدرته في مايو (أيار)
+# الماضي أن …). Source: the standard Gregorian month names in Arabic (Egyptian/Gulf and Levantine).
+MONTH_WORDS = _fold("""
+يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الثاني الأول الماضي المقبل الحالي
+""")
+# Relative pronouns of a generic clause (لست ممن يرى أن …): the cue names no speaker.
+GENERIC_RELATIVES = _fold("ممن لمن عمن")
+# Particles of the subjunctive before a verb (أن تحدث، لن يقول، كي يقول): no statement is reported.
+SUBJUNCTIVE = _fold("أن لن كي لكي")
+# Cue lemmas that never introduce colon speech: رأى is also "to see" (رأوا فيما فعل الآتي: …).
+NO_COLON_LEMMAS = frozenset(("رأى",))
