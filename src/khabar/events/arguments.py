@@ -7,15 +7,20 @@ the dead from ``victims``; descriptive arguments no entity covers (أقدم شا
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from khabar.document import Document
+from khabar.events.agents import Ref, cause_agent
 from khabar.events.cues import CIVILIAN_WORDS, LIGHT_VERBS
 from khabar.events.fatalities import fatalities_near
+from khabar.events.objects import object_target
 from khabar.events.phrases import attacker_span, experiencer_verb, phrase_entity, victim_span
 from khabar.events.roles import (
     ACTOR_TYPES,
     PLACE_TYPES,
     MentionRef,
     clause_break,
+    dateline,
     generic_place,
     prev_norm,
     reference_point,
@@ -23,10 +28,23 @@ from khabar.events.roles import (
     town,
 )
 from khabar.events.scan import Trigger, Word
-from khabar.events.victims import VERB_POS, Arguments, victims_to_targets
+from khabar.events.sufferers import affiliation, doer, hedged_victims, met_death_victim
+from khabar.events.victims import (
+    VERB_POS,
+    Arguments,
+    counted_subject,
+    victim_after,
+    victim_before,
+    victims_to_targets,
+)
 from khabar.text.normalize import normalize_key
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# A person named after titles (قتل مدير منفذ مدينة بنغازي البحري العقيد فلان): words between verb and name.
+PERSON_REACH = 9
+# Roles of mentions that are no party of the event: its place, a disguise, the one who tells or
+# condemns it, a reference point, a dateline, the patron of a force (قوات صالح، بقيادة السعودية).
+NOT_PARTIES = frozenset({"loc", "disguise", "speaker", "ref", "dateline", "patron"})
 
 
 # Words that end the object of a verb (سيطرت على ... بسبب انشغال القوات: the forces are no target).
@@ -59,13 +77,15 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     optionally narrows the look-up to a character range (a quote's content).
     """
     args = Arguments()
+    # a nationality is never the teller itself (أعلنت الخارجية الإيطالية أن أربعة إيطاليين اختطفوا)
+    excluded = {e for e in excluded if (entity := doc.entity(e)) is None or entity.type != "NORP"}
     lo, hi = window if window else (0, len(doc.text))
     in_sentence = [m for m in mentions
                    if words[m.first_word].sentence == trigger.sentence and lo <= m.start and m.end <= hi
                    and not (m.start < trigger.end and trigger.start < m.end)]
     before = [m for m in in_sentence if m.end <= trigger.start]
     after = [m for m in in_sentence if m.start >= trigger.end]
-    roles = {id(m): role_of(words, m) for m in in_sentence}
+    roles = {id(m): "dateline" if dateline(doc.text, m.start) else role_of(words, m) for m in in_sentence}
 
     # location: a place-marked mention after the trigger in its clause, else before it, else any
     # place-type mention after it in the clause
@@ -78,14 +98,18 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     places = ([m for m in clause_after if roles[id(m)] == "loc"]
               or [m for m in reversed(clause_before) if roles[id(m)] == "loc"]
               or [m for m in clause_after if m.type in PLACE_TYPES and roles[id(m)] is None
-                  and m.first_word <= trigger.last_word + 4])
+                  and m.first_word <= trigger.last_word + 4 and not _verb_subject(doc, trigger, m)])
     if places and event_type != "CONSULT":
         args.location = places[0].entity
     towns = {m.entity for m in in_sentence if m.type == "GPE" and town(doc, m.entity)}
 
     def usable(m: MentionRef) -> bool:
-        return (m.type in ACTOR_TYPES and roles[id(m)] not in ("loc", "disguise", "speaker", "ref")
+        return (m.type in ACTOR_TYPES and roles[id(m)] not in NOT_PARTIES
                 and m.entity not in excluded and m.entity != args.location and m.entity not in towns)
+
+    def usable_id(entity_id: str, type_: str) -> bool:
+        return (type_ in ACTOR_TYPES and entity_id not in excluded and entity_id != args.location
+                and entity_id not in towns and not town(doc, entity_id))
 
     if event_type in SYMMETRIC_TYPES:
         for m in in_sentence:
@@ -103,7 +127,9 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         if any(words[k].norm in OBJECT_BOUNDARIES for k in range(trigger.last_word + 1, m.first_word)):
             break
         role = roles[id(m)]
-        if usable(m) and (role == "target" or (role == "of" and trigger.entry.fatal)):
+        if usable(m) and (role == "target" or (role in ("of", "among") and trigger.entry.fatal)
+                          or (role is None and victim_after(words, m, trigger)
+                              and not clause_break(doc.text, trigger.end, m.start))):
             if m.entity not in args.targets:
                 args.targets.append(m.entity)
     # actor: agent-marked mention after the trigger (لـ only right after it)
@@ -115,6 +141,16 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
     passive = trigger.first_word > 0 and words[trigger.first_word - 1].norm in ("تم", "وتم", "جري")
     antecedent = _relative_antecedent(words, before, trigger, usable)
     experienced = experiencer_verb(words, trigger) if not agents else None
+    # قتلوا في هجوم نفذه مسلحون، مقتل 14 في غارة أمريكية: the attacker inside the cause phrase
+    cause_known: list[str | None] = []
+
+    def cause() -> str | None:
+        """The attacker in the cause phrase (قتلوا في هجوم نفذه X), looked up once, when needed."""
+        if not cause_known:
+            refs = {m.first_word: Ref(m.entity, m.type, m.first_word) for m in after if roles[id(m)] != "among"}
+            cause_known.append(cause_agent(doc, words, trigger, usable_id, args.targets, refs)
+                               if not agents and antecedent is None and experienced is None else None)
+        return cause_known[0]
     genitive = after[0] if (not is_verb and not trigger.entry.fatal and event_type == "ASSAULT" and after
                             and after[0].first_word == nxt and roles[id(after[0])] in (None, "lam")
                             and usable(after[0]) and _definite_name(doc, words, after[0])) else None
@@ -127,6 +163,11 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         args.actors.append(agents[0].entity)
     elif antecedent is not None:
         args.actors.append(antecedent)  # تنظيم الدولة ... والذي كان قد سيطر
+    elif (passive or trigger.entry.fatal or not is_verb) and (caused := cause()) is not None:
+        args.actors.append(caused)
+        lost = counted_subject(words, before, trigger, usable)
+        if lost is not None and lost != caused and lost not in args.targets:
+            args.targets.append(lost)
     elif passive:
         pass
     elif genitive is not None:
@@ -138,8 +179,15 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         pass
     else:
         # SVO or light verb: the nearest unmarked mention before the trigger
+        held = counted_subject(words, before, trigger, usable) if event_type == "COERCE" else None
+        if held is not None:
+            args.targets.append(held)  # أربعة إيطاليين اختطفوا: the counted were taken
         for m in reversed(before):
             if usable(m) and roles[id(m)] in (None, "agent") and m.entity not in args.targets:
+                if victim_before(words, m, trigger):
+                    if trigger.entry.fatal or event_type == "ASSAULT":
+                        args.targets.append(m.entity)  # 10 إرهابيين ... وقتلتهم: the counted are the hit
+                    continue  # قتل العشرات من عناصر داعش واعتقل ...: the dead did not arrest
                 args.actors.append(m.entity)
                 break
         else:
@@ -147,13 +195,20 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
             if not is_verb and light and any(words[k].norm in LIGHT_VERBS for k in range(
                     trigger.last_word + 1, light[0].first_word)):
                 args.actors.append(light[0].entity)  # الهجوم الذي تشنه القوات السورية
+            elif not is_verb:
+                doer_ = _light_verb_subject(words, before, trigger, usable, roles)
+                if doer_ is not None and doer_ not in args.targets:
+                    args.actors.append(doer_)  # ونفذت قوة من الجيش عمليات دهم
     # direct object of a verb: the first unmarked mention after it that is not the actor
     if is_verb and not args.targets:
         for m in after:
             if any(words[k].norm in OBJECT_BOUNDARIES for k in range(trigger.last_word + 1, m.first_word)):
                 break
-            if usable(m) and m.entity not in args.actors and roles[id(m)] in (None, "of") \
-                    and m.first_word <= trigger.last_word + 4:
+            if usable(m) and m.entity not in args.actors \
+                    and (roles[id(m)] is None or (roles[id(m)] == "of" and trigger.entry.fatal)) \
+                    and (m.first_word <= trigger.last_word + 4 or (
+                        m.type == "PER" and m.first_word <= trigger.last_word + PERSON_REACH
+                        and not clause_break(doc.text, trigger.end, m.start))):
                 args.targets.append(m.entity)
                 break
     # a noun's genitive: مقتل قائد الفرقة، اغتيال فلان
@@ -169,6 +224,8 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         args.location = _city_anaphor(doc, words, mentions, trigger)
     if trigger.entry.fatal or event_type == "ASSAULT":
         victims_to_targets(words, in_sentence, trigger, args)
+    if not args.actors and (caused := cause()) is not None and caused not in args.targets:
+        args.actors.append(caused)  # the victims were taken for the actor: the cause names the attacker
     persons = {words[m.first_word].start for m in after if m.type == "PER"}
     args.fatalities = fatalities_near(doc, words, trigger, persons)
     civ = _civilian_text(words, trigger)
@@ -176,12 +233,79 @@ def extract_arguments(doc: Document, words: list[Word], mentions: list[MentionRe
         args.civilians = True
         args.target_text = civ
     if event_type in DESCRIBED_TYPES:
+        _sufferers(doc, words, trigger, args, usable_id)
         _described(doc, words, trigger, args, experienced is not None)
+        if not args.targets and trigger.entry.fatal:
+            counted = hedged_victims(doc, words, trigger)
+            if counted is not None and counted not in args.actors:
+                args.targets.append(counted)
+                args.described.add(counted)
+        territorial_noun = trigger.entry.pos in ("N", "X") and trigger.entry.mode in ("seize", "retake")
+        if not args.targets and not territorial_noun:  # قصفت الميليشيات الأحياء السكنية، غارات على قاعدة العند
+            covered = {k for m in in_sentence for k in range(m.first_word, m.last_word + 1)}
+            subject_before = any(m.entity in args.actors for m in before)
+            aimed = object_target(doc, words, trigger, event_type, covered, subject_before)
+            if aimed is not None and aimed not in args.actors:
+                args.targets.append(aimed)
+                args.described.add(aimed)
+        for target in list(args.targets):  # مقتل 51 من عناصر تنظيم داعش: the side of the counted
+            side = affiliation(doc, words, trigger, target, usable_id)
+            if side is not None and side not in args.targets and side not in args.actors:
+                args.targets.append(side)
+    # a party both hit and hitting in one clause: the victim rules are the surer
+    args.actors = [a for a in args.actors if a not in args.targets]
     return args
+
+
+def _sufferers(doc: Document, words: list[Word], trigger: Trigger, args: Arguments,
+               usable_id: Callable[[str, str], bool]) -> None:
+    """لقي X مصرعه (X died: a target); قيام X بإطلاق النار (X did it: the actor)."""
+    if trigger.entry.fatal:
+        dead = met_death_victim(doc, words, trigger)
+        if dead is not None:
+            if dead in args.actors:
+                args.actors.remove(dead)
+            if dead not in args.targets:
+                args.targets.insert(0, dead)
+            if _descriptive(doc, dead):
+                args.described.add(dead)
+    if not args.actors:
+        did = doer(doc, words, trigger, usable_id)
+        if did is not None and did not in args.targets:
+            args.actors.append(did)
+            if _descriptive(doc, did):
+                args.described.add(did)
+
+
+def _descriptive(doc: Document, entity_id: str) -> bool:
+    entity = doc.entity(entity_id)
+    return entity is not None and entity.kb_id is None and bool(entity.mentions) \
+        and entity.mentions[0].source == "events"
 
 
 # Event types whose unnamed victims and attackers are read from the clause (see ``phrases``).
 DESCRIBED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+LIGHT_REACH = 8  # words between a light verb and its event noun
+
+
+def _light_verb_subject(words: list[Word], before: list[MentionRef], trigger: Trigger,
+                        usable: Callable[[MentionRef], bool], roles: dict[int, str | None]) -> str | None:
+    """"نفذت قوة من الجيش عمليات دهم": the mention between a light verb and the event noun after it."""
+    for k in range(trigger.first_word - 1, max(-1, trigger.first_word - 1 - LIGHT_REACH), -1):
+        if words[k].sentence != trigger.sentence:
+            return None
+        if words[k].norm in LIGHT_VERBS or (words[k].norm[:1] == "و" and words[k].norm[1:] in LIGHT_VERBS):
+            inside = [m for m in before if k < m.first_word and m.last_word < trigger.first_word and usable(m)
+                      and roles[id(m)] in (None, "of", "agent")]
+            return inside[0].entity if inside else None
+    return None
+
+
+def _verb_subject(doc: Document, trigger: Trigger, m: MentionRef) -> bool:
+    """"اعتقلت إسرائيل فلانا": a state right after a verb is its subject (the actor), not the place."""
+    return trigger.entry.pos in VERB_POS and m.first_word == trigger.last_word + 1 and not town(doc, m.entity)
 
 
 def _described(doc: Document, words: list[Word], trigger: Trigger, args: Arguments, experienced: bool) -> None:

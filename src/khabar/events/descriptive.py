@@ -37,7 +37,7 @@ FORCE_WORDS: dict[str, str] = {name_key(ar): en for ar, en in (
 # Words allowed between the force word and the adjective: قوات الأمن العراقية، القوات المسلحة المصرية.
 FORCE_MODIFIERS = frozenset(name_key(w) for w in (
     "الأمن", "الامن", "الأمنية", "الامنية", "المسلحة", "الحكومية", "النظامية", "الخاصة", "الجوية",
-    "البرية", "الموالية", "العسكرية", "الشعبية",
+    "البرية", "الموالية", "العسكرية", "الشعبية", "النظام",
 ))
 
 
@@ -116,20 +116,35 @@ UNNAMED_ACTORS: dict[str, str] = {name_key(ar): en for ar, en in (
     ("المتمردون", "rebels"), ("انتحاري", "suicide attacker"), ("الانتحاري", "suicide attacker"),
     ("ملثمون", "masked men"), ("ملثمين", "masked men"), ("إرهابيون", "terrorists"), ("إرهابيين", "terrorists"),
     ("الإرهابيين", "terrorists"), ("جماعات", "groups"), ("جماعة", "group"), ("مستوطنون", "settlers"),
-    ("مستوطنين", "settlers"),
+    ("مستوطنين", "settlers"), ("انتحاريات", "suicide attackers"), ("انتحارية", "suicide attacker"),
+    ("الانتحارية", "suicide attacker"), ("انتحاريون", "suicide attackers"), ("انتحاريين", "suicide attackers"),
+    ("الانتحاريين", "suicide attackers"), ("الانتحاريات", "suicide attackers"), ("العناصر", "members"),
+    ("عناصر", "members"), ("الإرهابيون", "terrorists"), ("المتشددين", "militants"), ("متشددين", "militants"),
+    ("متشددون", "militants"), ("مهاجمين", "attackers"), ("مهاجمون", "attackers"), ("المهاجمين", "attackers"),
+    ("الطائرات", "aircraft"), ("طائرات", "aircraft"), ("طائرة", "aircraft"), ("الطائرة", "aircraft"),
 )}
 # Words that, after an unnamed actor, belong to its description (مقاتلون إسلاميون، جماعات مسلحة).
 UNNAMED_MODIFIERS = frozenset(name_key(w) for w in (
     "إسلاميون", "إسلاميين", "إسلامية", "الإسلامية", "مسلحون", "مسلحين", "مسلحة", "المسلحة", "مجهولون", "مجهولين",
     "ملثمون", "ملثمين", "محليون", "محليين", "متطرفون", "متطرفين", "متطرفة", "المتطرفة", "الموالين", "الموالون",
-    "المعارضة", "معارضة", "منافسة", "إرهابية", "الإرهابية", "متشددة", "متشددون", "متشددين",
+    "المعارضة", "معارضة", "منافسة", "إرهابية", "الإرهابية", "متشددة", "متشددون", "متشددين", "قاصرات",
+    "الارهابية", "المتطرفة", "التكفيرية", "المسلحة", "المقاتلة", "مقاتلة", "حربية", "الحربية", "مجهولة",
+    "المجهولة",
 ))
 # A bare group word is a description only with a modifier (جماعة منافسة), never alone (جماعة = a name's head).
-NEEDS_MODIFIER = frozenset(name_key(w) for w in ("جماعات", "جماعة"))
+NEEDS_MODIFIER = frozenset(name_key(w) for w in (
+    "جماعات", "جماعة", "العناصر", "عناصر", "الطائرات", "طائرات", "طائرة", "الطائرة",
+))
 # Force words that name a state force without a nationality (قوات الأمن، القوات الأمنية، قوات عسكرية).
 STATE_FORCE_MODIFIERS = frozenset(name_key(w) for w in (
     "الأمن", "الأمنية", "الامنية", "أمنية", "عسكرية", "العسكرية", "الحكومية", "حكومية", "النظامية", "الخاصة",
+    "الشرطة", "الجيش", "الطوارئ", "المسلحة",
 ))
+
+
+# Definite force words that alone name the state's force of the country the article is about
+# (الجيش، الشرطة): kept when no nationality adjective or name follows (those make a longer name).
+BARE_STATE_FORCES = frozenset(name_key(w) for w in ("الجيش", "الشرطة"))
 
 
 def unnamed(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
@@ -149,6 +164,9 @@ def unnamed(doc: Document, tokens: list[Word], taken: list[tuple[int, int]]) -> 
             variant = _force_word(token.key)
             if variant is not None and index + 1 < len(tokens) and tokens[index + 1].key in STATE_FORCE_MODIFIERS:
                 head, gloss, last = variant, f"{FORCE_WORDS[variant]} (state)", index + 1
+                stripped = len(token.key) - len(variant)
+            elif variant in BARE_STATE_FORCES:  # إن الجيش استهدف، ثلاثة من أفراد الجيش قتلوا
+                head, gloss, last = variant, f"{FORCE_WORDS[variant]} (state)", index
                 stripped = len(token.key) - len(variant)
         if head is None or any(ch in "،,.:؛\n" for ch in doc.text[token.end:tokens[last].start]):
             index += 1

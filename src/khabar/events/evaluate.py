@@ -8,8 +8,9 @@ Gold scope: violent and coercive events and protests (PLOVER ASSAULT, COERCE, PR
 event per real happening with every trigger span that mentions it.
 
 Scores: detection precision/recall/F1 (a system event matches a gold event of the same type
-when one of its triggers overlaps one of the gold triggers; one-to-one, a second system event for
-an already matched gold event counts as a false positive); on matched events, accuracy of
+when one of its triggers overlaps one of the gold triggers, the gold event of its own trigger
+first; one-to-one, a second system event for an already matched gold event counts as a false
+positive); on matched events, accuracy of
 fatalities (exact, null included), location (the system place entity has a mention overlapping a
 gold place span or the same normalized name, or lies within 25 km of a place entity named there),
 actor and target attribution (likewise, any gold span; an unnamed actor such as مسلحون is carried
@@ -199,8 +200,13 @@ def evaluate(analyze_fn: Any, split: str | None = None, path: Path = GOLD_PATH,
         a_tp = 0
         for event in system:
             spans = system_triggers(doc, event)
+            own = [(event.trigger.start, event.trigger.end)]
+            # the gold event of the system event's own trigger first, then one of its sentences' triggers
             hit = next((i for i, g in enumerate(gold_events)
-                        if i not in matched and g.type == event.type and _overlaps(spans, g.triggers)), None)
+                        if i not in matched and g.type == event.type and _overlaps(own, g.triggers)), None)
+            if hit is None:
+                hit = next((i for i, g in enumerate(gold_events)
+                            if i not in matched and g.type == event.type and _overlaps(spans, g.triggers)), None)
             if hit is None:
                 fp += 1
                 continue

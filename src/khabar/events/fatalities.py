@@ -68,9 +68,18 @@ def _number_before(doc: Document, words: list[Word], trigger: Trigger, reach: in
                 ch in "،,:؛." for ch in doc.text[words[j].end:words[j + 1].start]):
             return None
         value, _used = _number_value(doc, words, j)
+        if value == 2 and _dual_thing(words[j].norm):
+            continue  # عشرة إرهابيين على سيارتين وقتلتهم: two cars, not two dead
         if value is not None:
             return value
     return None
+
+
+def _dual_thing(norm: str) -> bool:
+    """A dual noun read as 2 by the numbers stage (سيارتين، مركبتين) that counts no victims."""
+    bare = norm[1:] if norm[:1] in "وب" and len(norm) > 4 else norm
+    return not norm.isdigit() and bare not in NUMBER_WORDS and bare not in DUAL_VICTIMS \
+        and bare.endswith(("ين", "ان", "تين", "تان"))
 
 
 # One person named by a death word's object (مقتل مدير، قتل الرضيع); source: news usage.

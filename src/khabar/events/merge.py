@@ -1,7 +1,8 @@
 """One event per real event: mentions of the same happening (headline, lead, body) are merged.
 
 Weak mentions (a goal noun such as استعادة السيطرة، a toll without a number in a hypothetical clause,
-a running total) join an event they fit but never make one. Mentions in one sentence with the same type merge unless their places or death tolls differ.
+a running total) join an event they fit but never make one. Mentions in one clause of a sentence (clauses split at فيما، بينما) with the same type merge unless
+their places or death tolls differ.
 Across sentences two mentions merge when nothing conflicts (actors, targets, place, death toll,
 means, status) and enough agrees: a shared actor (2), a shared place (2), the same death toll (2),
 a shared target (1), both speaking of deaths (1), neighbouring sentences (1); a score of 2 or more.
@@ -51,6 +52,9 @@ class Candidate:
     place: Place | None = None  # the location's coordinates and level, when known
     weak: bool = False  # a mention that only adds evidence to an event, never one of its own
     described: set[str] = field(default_factory=set)  # descriptive arguments (ثلاثة أشخاص): no conflict
+    fresh: bool = False  # its sentence opens a new topic (من جهة أخرى، وفي مأرب،): no retelling of the last event
+    clause: int = 0  # index of the trigger's clause in its sentence (a new one after فيما، بينما)
+    clauses: set[tuple[int, int]] = field(default_factory=set)  # (sentence, clause) of every mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,15 @@ def _conflict(a: list[str], b: list[str], described: set[str] | frozenset[str] =
     return bool(named_a) and bool(named_b) and not named_a & named_b
 
 
+def _clauses(candidate: Candidate) -> set[tuple[int, int]]:
+    return candidate.clauses or {(candidate.sentence, candidate.clause)}
+
+
+def _same_clause(event: Candidate, other: Candidate) -> bool:
+    """Mentions in one clause of one sentence ("..., فيما قتل 9 في هجوم ..." has two clauses)."""
+    return bool(_clauses(event) & _clauses(other))
+
+
 def score(event: Candidate, other: Candidate, anaphor: bool = False) -> int | None:
     """How well ``other`` fits ``event`` (None: they cannot be the same event).
 
@@ -133,12 +146,12 @@ def score(event: Candidate, other: Candidate, anaphor: bool = False) -> int | No
         return None
     if not places_ok(event, other) and not (anaphor and (event.place is None or other.place is None)):
         return None  # an anaphor's place without coordinates (a market, a suburb) does not conflict
-    if event.fatalities is not None and other.fatalities is not None and event.fatalities != other.fatalities:
-        return None
+    if event.fatalities is not None and other.fatalities is not None and event.fatalities != other.fatalities \
+            and not (anaphor and other.fatalities < event.fatalities and other.reported_by == event.reported_by):
+        return None  # "أصيب في الانفجار وقتل ابنه وثلاثة من أقاربه": an anaphor may tell part of the toll
     if (event.mode in TERRITORIAL) != (other.mode in TERRITORIAL) or not _dates_ok(event.date, other.date):
         return None
-    same_sentence = other.sentence in event.sentences
-    if same_sentence:
+    if _same_clause(event, other):
         return 10
     if not anaphor and not _modes_ok(event.mode, other.mode):
         return None
@@ -190,15 +203,19 @@ def absorb(event: Candidate, other: Candidate) -> None:
     event.weak = event.weak and other.weak
     event.evidence.extend(other.evidence)
     event.sentences |= other.sentences
+    event.clauses = _clauses(event) | _clauses(other)
     event.described |= other.described
     event.confidence = min(0.95, max(event.confidence, other.confidence) + 0.1)
 
 
+FRESH_THRESHOLD = 3  # a mention after a turn of topic joins an earlier event only on strong agreement
+
+
 def merge_candidates(candidates: list[Candidate], threshold: int = 1) -> list[Candidate]:
-    """Merge within each sentence first, then the sentence-level events across the article."""
+    """Merge within each clause of a sentence first, then the sentence-level events across the article."""
     by_sentence: list[Candidate] = []
     for candidate in candidates:
-        hosts = [e for e in by_sentence if candidate.sentence in e.sentences and score(e, candidate) is not None]
+        hosts = [e for e in by_sentence if _same_clause(e, candidate) and score(e, candidate) is not None]
         # the nearest mention in the sentence: "مصرعهم بقصف ... فيما قتل 9 في هجوم": هجوم goes with قتل
         host = min(hosts, key=lambda e: abs(e.trigger.start - candidate.trigger.start), default=None)
         if host is None:
@@ -212,11 +229,14 @@ def _merge_across(candidates: list[Candidate], threshold: int) -> list[Candidate
     merged: list[Candidate] = []
     for candidate in candidates:
         best, best_score = None, threshold - 1
+        floor = max(best_score, FRESH_THRESHOLD - 1) if candidate.fresh else best_score
         for event in merged:
+            if event.weak and not candidate.weak:
+                continue  # a weak mention never hosts a real one (it only adds evidence to events)
             value = score(event, candidate)
-            if value is not None and value > best_score:
-                best, best_score = event, value
-        if best is None and candidate.location is None and candidate.fatalities is None:
+            if value is not None and value > floor:
+                best, floor = event, value
+        if best is None and candidate.location is None and candidate.fatalities is None and not candidate.fresh:
             # nothing of its own to tell it apart (no place, no toll): a retelling of an event before
             fitting = [e for e in merged if not e.weak and score(e, candidate) is not None]
             best = fitting[-1] if fitting else None

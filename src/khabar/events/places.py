@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from khabar.document import Document, Entity
 from khabar.events.merge import BROAD_FEATURES, Candidate, Place
-from khabar.events.roles import generic_place
+from khabar.events.roles import dateline, generic_place
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Event types placed where they happened; a call or a meeting is not "at" a place named in its sentence.
@@ -37,13 +37,15 @@ def settle_location(doc: Document, candidate: Candidate) -> None:
                 or entity.id in taken or entity.id == candidate.location:
             continue
         if candidate.location is not None:  # narrowing a country/region: a town inside it only
-            if _broad(entity) or candidate.place is None or geo.country_code != candidate.place.country \
+            if candidate.place is None or geo.country_code != candidate.place.country \
+                    or (_broad(entity) and not _finer_region(candidate.place, entity)) \
                     or not _inside(doc.entity(candidate.location), entity):
                 continue
         for mention in entity.mentions:
-            if not any(s <= mention.start and mention.end <= e for s, e in spans) or generic_place(mention.text):
-                continue
-            distance = abs(mention.start - candidate.trigger.start) + (10_000 if _broad(entity) else 0)
+            if not any(s <= mention.start and mention.end <= e for s, e in spans) or generic_place(mention.text) \
+                    or dateline(doc.text, mention.start):
+                continue  # "رويترز- القاهرة:": the desk's city is not where it happened
+            distance = abs(mention.start - candidate.trigger.start) + _level_penalty(entity)
             if best is None or distance < best[0]:
                 best = (distance, entity)
     if best is not None:
@@ -51,6 +53,20 @@ def settle_location(doc: Document, candidate: Candidate) -> None:
         assert geo is not None and geo.lat is not None and geo.lon is not None
         candidate.location = best[1].id
         candidate.place = Place(geo.lat, geo.lon, geo.country_code, geo.feature)
+
+
+COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLS", "PCLIX", "PCL"})
+
+
+def _level_penalty(entity: Entity) -> int:
+    """Towns first, then governorates and regions, countries last."""
+    feature = entity.geo.feature if entity.geo else None
+    return 20_000 if feature in COUNTRY_FEATURES else 10_000 if _broad(entity) else 0
+
+
+def _finer_region(place: Place, entity: Entity) -> bool:
+    """A governorate or district narrows a country (في اليمن ... بمحافظة إب)."""
+    return place.feature in COUNTRY_FEATURES and entity.geo is not None and entity.geo.feature in ("ADM1", "ADM2")
 
 
 def _inside(region: Entity | None, town: Entity) -> bool:

@@ -19,6 +19,7 @@ from khabar.events.cues import (
     SPEECH_VERBS,
     TARGET_MARKERS,
 )
+from khabar.events.fatalities import NUMBER_WORDS
 from khabar.events.scan import Word
 from khabar.text.normalize import normalize_key
 
@@ -69,7 +70,7 @@ def mention_index(doc: Document, words: list[Word]) -> list[MentionRef]:
 # place named before (see ``_city_anaphor``), so they are never a place of their own.
 GENERIC_PLACE_NOUNS = frozenset(normalize_key(w) for w in (
     "المدينة", "مدينة", "البلدة", "بلدة", "القرية", "قرية", "المنطقة", "منطقة", "البلاد", "العاصمة", "المحافظة",
-    "الولاية", "الإقليم", "الحي", "المخيم", "القطاع", "المدينتين", "البلدتين",
+    "الولاية", "الإقليم", "الحي", "المخيم", "القطاع", "المدينتين", "البلدتين", "مدينتي", "بلدتي", "قريتي",
 ))
 # Direction words: "مخمور شرق الموصل", "118 كم غربي بغداد" name a reference point, not the place.
 DIRECTION_WORDS = frozenset(normalize_key(w) for w in (
@@ -122,6 +123,8 @@ def _attributive(text: str, words: list[Word], ref: MentionRef) -> bool:
     if prev.sentence != words[ref.first_word].sentence or text[prev.end:ref.start].strip():
         return False
     bare = prev.norm[1:] if len(prev.norm) > 2 and prev.norm[0] in "وف" else prev.norm
+    if prev.norm.isdigit() or bare in NUMBER_WORDS:
+        return False  # أربعة فلسطينيين، 5 تشيكيين: counted people, not an adjective
     return prev.norm not in NORP_HEAD_WORDS and bare not in NORP_HEAD_WORDS
 
 
@@ -139,12 +142,73 @@ def prev_norm(words: list[Word], index: int, back: int = 1) -> str:
 _ALL_MARKERS = LOCATIVE_WORDS | TARGET_MARKERS | AGENT_MARKERS | DISGUISE_WORDS
 
 
+DATELINE_REACH = 45  # characters from the start of a line to the colon that ends its dateline
+
+
+def dateline(text: str, start: int) -> bool:
+    """A mention in a dateline ("رويترز- القاهرة:", "واس- صنعاء:", "سبق- جازان:"): the agency or the
+    desk's city, neither an argument nor the event's place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > DATELINE_REACH:
+        return False
+    colon = text.find(":", start, line_start + DATELINE_REACH + 15)
+    if colon < 0:
+        return False
+    head = text[line_start:colon]
+    return ("-" in head or "–" in head) and "." not in head and "،" not in head
+
+
 CLAUSE_MARKS = frozenset("،,:؛;؟?!\u201c\u201d\"«»")
 
 
 def clause_break(text: str, start: int, end: int) -> bool:
     """A clause mark (comma, colon, quotation mark ...) between ``start`` and ``end``."""
-    return any(ch in CLAUSE_MARKS for ch in text[start:end])
+    return not CLAUSE_MARKS.isdisjoint(text[start:end])
+
+
+# Verbs of a comment on an event (ندد، أدان، استنكر): their subject judged it, did not do it.
+COMMENT_VERBS = frozenset(normalize_key(w) for w in (
+    "ندد", "نددت", "أدان", "ادان", "أدانت", "ادانت", "دان", "دانت", "استنكر", "استنكرت", "شجب", "شجبت", "يدين",
+    "تدين", "وندد", "ونددت", "وأدان", "وادان", "وأدانت", "وادانت", "واستنكر", "واستنكرت",
+))
+# Words that make the name after them the patron or leader of a force (قوات صالح، الموالية للرئيس هادي،
+# بقيادة السعودية، تقوده الولايات المتحدة): the force acts, the patron is not the actor.
+PATRON_WORDS = frozenset(normalize_key(w) for w in (
+    "الموالية", "الموالي", "الموالين", "الموالون", "موالية", "الموالية", "بقيادة", "تقوده", "يقوده", "تقودها",
+    "يقودها", "بزعامة", "أنصار", "انصار", "التابعة", "التابع", "قوات", "وقوات", "ميليشيات", "مليشيات", "وميليشيات",
+    "ومليشيات", "للرئيس", "الرئيس",
+))
+PATRON_REACH = 3
+# Person nouns whose following name is their employer or outlet (صحافي «نيويورك تايمز»، مراسل قناة ...).
+EMPLOYEE_WORDS = frozenset(normalize_key(w) for w in (
+    "صحافي", "صحفي", "الصحافي", "الصحفي", "مراسل", "مراسلة", "مراسلي", "مصور", "المصور", "موظف", "موظفي",
+    "موظفة", "كاتب", "محرر", "مذيع", "مذيعة", "مراسلو", "صحافيي", "صحفيي",
+))
+# "بينهم X" after a toll: X is among the dead, not who killed them.
+AMONG_WORDS = frozenset(normalize_key(w) for w in ("بينهم", "بينهما", "بينهن", "منهم", "ومنهم", "وبينهم"))
+
+
+def _patron(words: list[Word], ref: MentionRef) -> bool:
+    if ref.type not in ("PER", "GPE"):
+        return False
+    sentence = words[ref.first_word].sentence
+    for k in range(ref.first_word - 1, max(-1, ref.first_word - 1 - PATRON_REACH), -1):
+        if words[k].sentence != sentence:
+            return False
+        if words[k].norm in PATRON_WORDS:
+            return words[k].norm not in ("للرئيس", "الرئيس") or any(
+                words[j].norm in PATRON_WORDS for j in range(max(0, k - 2), k) if words[j].sentence == sentence)
+    return False
+
+
+def _among(words: list[Word], ref: MentionRef) -> bool:
+    sentence = words[ref.first_word].sentence
+    return any(words[k].norm in AMONG_WORDS for k in range(max(0, ref.first_word - 4), ref.first_word)
+               if words[k].sentence == sentence)
+
+
+# "that" after a name ends a reporting clause (أكد العقيد فلان، أنه ...): the name is the speaker.
+THAT_WORDS = frozenset(normalize_key(w) for w in ("أن", "أنه", "أنها", "إن", "إنه", "بأن", "انه", "ان"))
 
 
 # Place nouns that head a place name (منطقة X، مدينة X): X is a place even when tagged ORG or PER.
@@ -161,13 +225,23 @@ def role_of(words: list[Word], ref: MentionRef) -> str | None:
     prev2 = prev_norm(words, ref.first_word, 2)
     after = ref.last_word + 1
     if prev in SPEECH_VERBS or (after < len(words) and words[after].sentence == words[ref.first_word].sentence
-                                and words[after].norm in SPEECH_VERBS):
-        return "speaker"
+                                and words[after].norm in (SPEECH_VERBS | THAT_WORDS)):
+        return "speaker"  # قال X، X قال، X أن ...: the one who tells, not who acted
     if prev in DISGUISE_WORDS or prev2 in DISGUISE_WORDS or (
             after < len(words) and words[after].norm in DISGUISE_AFTER):
         return "disguise"
+    if prev in COMMENT_VERBS or prev2 in COMMENT_VERBS:
+        return "speaker"  # ندد الرئيس فلان بالهجوم: who condemns is not who attacked
+    if _patron(words, ref):
+        return "patron"
+    if prev in EMPLOYEE_WORDS or prev2 in EMPLOYEE_WORDS:
+        return "patron"  # صحافي «نيويورك تايمز» فلان: the outlet employs the one it is about
+    if _among(words, ref):
+        return "among"
     if prev in PLACE_HEADS:
         return "loc"  # منطقة “الفاو”: a name after a place noun is a place, whatever its tagged type
+    if ref.type in PLACE_TYPES and (first in PLACE_HEADS or first[1:] in PLACE_HEADS):
+        return "loc"  # تابعة لمحافظة الأنبار: the place head is the mention's own first word
     if ref.type in PLACE_TYPES and (prev in LOCATIVE_WORDS or first in LOCATIVE_WORDS
                                     or first.startswith(("بال", "وبال", "في"))
                                     or (first.startswith("ب") and ref.type == "GPE")):

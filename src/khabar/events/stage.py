@@ -13,7 +13,14 @@ from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document, Event, Quotation, Sentence, Span
 from khabar.events.acled import classify
 from khabar.events.arguments import extract_arguments
-from khabar.events.background import is_background
+from khabar.events.background import is_background, sporting_sense, sports_text
+from khabar.events.cues import (
+    CLAUSE_BREAKS,
+    SENTENCE_PLACE_OPENERS,
+    TOPIC_SHIFT_HEADS,
+    TOPIC_SHIFT_WORDS,
+    UNDERGO_VERBS,
+)
 from khabar.events.event_dates import event_date
 from khabar.events.gazetteer import add_argument_entities
 from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
@@ -29,7 +36,7 @@ from khabar.events.scan import (
     negated,
     sentences_of,
 )
-from khabar.events.status import Source, cue_status, decide_status, find_source
+from khabar.events.status import Source, cue_status, decide_status, find_source, presupposed, victim_phrase
 from khabar.text.normalize import normalize_key
 
 log = logging.getLogger(__name__)
@@ -83,6 +90,8 @@ def operation_triggers(words: list[Word], mentions: list[MentionRef], taken: set
         if i in taken or i + 1 >= len(words):
             continue
         nxt = words[i + 1]
+        if word.norm.endswith(("ياته", "ياتها", "ياتهم")):
+            continue  # صعد الجيش من عملياته العسكرية: its operations in general, no one happening
         if nxt.sentence == word.sentence and (i + 1 in place_starts or nxt.norm in MILITARY_WORDS):
             out.append(Trigger(word.start, word.end, OPERATION_ENTRY, i, i, word.sentence))
     return out
@@ -96,9 +105,27 @@ PAST_MARKERS = frozenset(normalize_key(w) for w in (
     "بعد", "وبعد", "عقب", "إثر", "اثر", "إعلان", "اعلان", "الاعلان", "الإعلان", "أعلن", "اعلن", "أعلنت", "اعلنت",
     "تمكنت", "تمكن", "استكمال", "اكتمال", "أكملت", "اكملت", "قامت", "قام", "قاموا", "بعدما",
 ))
+# Words whose object is an aim: "استهدف الهجوم السيطرة على", "تسعى إلى بسط سيطرتها" (same source).
+GOAL_WORDS = frozenset(normalize_key(w) for w in (
+    "استهدف", "واستهدف", "استهدفت", "يستهدف", "تستهدف", "بهدف", "هدف", "بسط", "محاولة", "محاوله", "لمحاولة",
+    "تحاول", "يحاول", "تسعى", "يسعى", "سعى", "سعت", "الى", "إلى", "اجل", "أجل",
+))
 SOME, ON = normalize_key("بعض"), normalize_key("على")
 A_NUMBER_OF = (normalize_key("عدد"), normalize_key("من"))
 TALLY_WORDS = frozenset(normalize_key(w) for w in ("عدد", "حصيلة", "إجمالي", "اجمالي", "مجموع"))
+
+
+def _purpose(words: list[Word], trigger: Trigger, before: list[str]) -> bool:
+    """ل + verbal noun + its definite object (لاستهداف الآليات، لذبح ضحاياهم، لتحرير المدينة), not after a
+    verb of undergoing (تعرضت لقصف الطائرات): the aim of an act."""
+    norm = words[trigger.first_word].norm
+    if trigger.entry.pos not in ("N", "X") or trigger.entry.fatal or not norm.startswith(("ل", "ول")) \
+            or norm.startswith(("لل", "ولل")) or (before and before[-1] in UNDERGO_VERBS):
+        return False
+    nxt = trigger.last_word + 1
+    if nxt >= len(words) or words[nxt].sentence != trigger.sentence:
+        return False
+    return words[nxt].norm.startswith(("ال", "وال")) or words[nxt].norm.endswith(("هم", "ها"))
 
 
 def _weak(words: list[Word], trigger: Trigger, status: str, fatalities: int | None, aimed: bool) -> bool:
@@ -106,6 +133,14 @@ def _weak(words: list[Word], trigger: Trigger, status: str, fatalities: int | No
     entry = trigger.entry
     first = trigger.first_word
     before = [words[k].norm for k in range(max(0, first - 3), first) if words[k].sentence == trigger.sentence]
+    if entry.mode == "expel":
+        return True
+    if _purpose(words, trigger, before):
+        return True  # عبوات زرعت لاستهداف الآليات، لتحرير المدينة: an aim, not a happening  # طرده من بعض المناطق، طرد اللاعب، طرد السفير: rarely a coercive happening of its own
+    goal = bool(before) and before[-1] in GOAL_WORDS
+    goal = goal or (entry.pos in ("N", "X") and any(w in GOAL_WORDS for w in before[-2:]))
+    if entry.mode in TERRITORIAL_MODES and goal:
+        return True  # واستهدف الهجوم السيطرة على، تسعى إلى بسط سيطرتها: an aim
     if entry.pos in ("N", "X") and entry.mode in TERRITORIAL_MODES and not aimed:
         return not any(w in PAST_MARKERS or w[1:] in PAST_MARKERS for w in before)
     after = [words[k].norm for k in range(trigger.last_word + 1, min(len(words), trigger.last_word + 4))
@@ -158,10 +193,36 @@ def _announced_by_party(doc: Document, words: list[Word], trigger: Trigger, sour
     return trigger.entry.pos in ("N", "X") and (norm.startswith("بم") or prev in ANNOUNCE_LINKS)
 
 
-def _definite(norm: str, pos: str) -> bool:
-    """A definite (الهجوم، بالانفجار) or possessed (هجومهم) event noun: it refers back."""
-    return pos in ("N", "X") and (norm.startswith(("ال", "وال", "بال", "فال", "لل", "وبال", "فيال"))
-                                  or (len(norm) > 5 and norm.endswith(POSSESSIVE_ENDINGS)))
+def _definite(norm: str, pos: str, text: str = "") -> bool:
+    """A definite (الهجوم، بالانفجار) or possessed (هجومهم) event noun: it refers back (a final ta
+    marbuta, folded to ه, is no possessive: بمهاجمة)."""
+    possessed = len(norm) > 5 and norm.endswith(POSSESSIVE_ENDINGS) and not text.endswith("ة")
+    return pos in ("N", "X") and (norm.startswith(("ال", "وال", "بال", "فال", "لل", "وبال", "فيال")) or possessed)
+
+
+def _fresh(words: list[Word], trigger: Trigger, places: dict[int, str]) -> tuple[bool, str | None]:
+    """The trigger's sentence opens with a turn to another matter: "من جهة أخرى،" / "وعلى صعيد آخر،" /
+    "وفي مأرب،" (then also the place entity named right after the opening في)."""
+    first = trigger.first_word
+    while first > 0 and words[first - 1].sentence == trigger.sentence:
+        first -= 1
+    head = [words[k].norm for k in range(first, min(len(words), first + 4)) if words[k].sentence == trigger.sentence]
+    if head and head[0] in SENTENCE_PLACE_OPENERS and first + 1 in places:
+        return True, places[first + 1]
+    for k in range(len(head) - 1):
+        if head[k] in TOPIC_SHIFT_HEADS and head[k + 1] in TOPIC_SHIFT_WORDS:
+            return True, None
+    return False, None
+
+
+def _clause(words: list[Word], trigger: Trigger) -> int:
+    """How many clause breaks (فيما، بينما) stand before the trigger in its sentence."""
+    count = 0
+    k = trigger.first_word - 1
+    while k >= 0 and words[k].sentence == trigger.sentence:
+        count += words[k].norm in CLAUSE_BREAKS
+        k -= 1
+    return count
 
 
 def _trimmed(doc: Document, start: int, end: int) -> Span:
@@ -210,7 +271,9 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
     taken = {k for t in lexicon_triggers for k in range(t.first_word, t.last_word + 1)}
     triggers = sorted(lexicon_triggers + operation_triggers(words, mentions, taken, operation_words),
                       key=lambda t: t.start)
+    places = {m.first_word: m.entity for m in mentions if m.type in ("GPE", "LOC")}
     previous: Trigger | None = None
+    sports: bool | None = None  # the text is a sports report (computed at the first ambiguous word)
     for trigger in triggers:
         adjacent = previous is not None and previous.last_word + 1 == trigger.first_word \
             and previous.entry.mode in TERRITORIAL_MODES and trigger.entry.mode in TERRITORIAL_MODES
@@ -219,6 +282,10 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
             continue  # استعادة السيطرة: one taking of ground, named by two words
         if negated(words, trigger.first_word) or is_background(words, trigger):
             continue
+        if sporting_sense(trigger):
+            sports = sports_text(doc.text) if sports is None else sports
+            if sports:
+                continue  # هجوم الهلال، طرد اللاعب: play, not violence
         entry = trigger.entry
         source = find_source(doc, words, trigger, quotations)
         excluded = {source.entity} if source and source.entity and entry.type not in ("CONSULT", "AGREE") else set()
@@ -230,9 +297,13 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
         if _announced_by_party(doc, words, trigger, source, args.actors, args.targets):
             args.actors.append(source.entity)  # أعلن الجيش عن مقتل ثمانية عناصر: the army's own action
         cue = "threatened" if _threatened_with(words, trigger) else cue_status(words, trigger)
-        status = decide_status(entry.type, cue, source, args.actors)
+        status = decide_status(entry.type, cue, None if presupposed(words, trigger) else source, args.actors,
+                               args.targets, victim_phrase(words, trigger, source) or args.target_text)
         sentence = sentences[trigger.sentence] if sentences else None
         s_start, s_end = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
+        fresh, scene = _fresh(words, trigger, places)
+        if args.location is None and scene is not None:
+            args.location = scene  # "وفي مأرب، قصفت طائرات التحالف ...": the sentence's scene
         weak = _weak(words, trigger, status, args.fatalities, bool(args.location or args.targets))
         out.append(Candidate(
             type=entry.type, mode=_refine_mode(trigger, words), status=status,
@@ -241,9 +312,11 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
             date=event_date(doc, trigger, s_start, s_end, quotations), fatalities=args.fatalities, fatal=entry.fatal,
             reported_by=source.entity if source else None, civilians=args.civilians,
             target_text=args.target_text, evidence=[_trimmed(doc, s_start, s_end)],
-            sentences={trigger.sentence}, definite=_definite(words[trigger.first_word].norm, entry.pos),
+            sentences={trigger.sentence}, definite=_definite(words[trigger.first_word].norm, entry.pos, words[trigger.first_word].text)
+            or (entry.mode == "suicide" and entry.pos in ("N", "X") and trigger.first_word == trigger.last_word),
             confidence=0.5 + 0.1 * bool(args.actors) + 0.1 * bool(args.location),
             place=_place(doc, args.location), weak=weak, described=args.described,
+            clause=_clause(words, trigger), fresh=fresh,
         ))
     return out
 
