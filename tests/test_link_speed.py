@@ -45,7 +45,8 @@ def test_words_offsets_and_keys(seed_text: str) -> None:
 
 
 def _reference_clitic_forms(key: str) -> list[tuple[str, int]]:
-    """Proclitics written plainly: the word, without و/ف, then each of those without ب/ل/ك (لل + X = ل + الX)."""
+    """Proclitics written plainly: the word, without و/ف, then each of those without ب/ل/ك (لل + X = ل + الX),
+    then a word starting ل as the second half of لل + X (لجامعة = الجامعة)."""
     first, space, rest = key.partition(" ")
     forms = {first: 0}
     stems = [(first, 0)]
@@ -58,13 +59,15 @@ def _reference_clitic_forms(key: str) -> list[tuple[str, int]]:
             if word[0] == "ل" and stem[0] == "ل" and len(stem) >= 3:
                 forms.setdefault("ا" + stem, cost + 1)
             forms.setdefault(stem, cost + 1)
+    if first[:1] == "ل" and len(first) >= 4 and first[1] != "ل":  # the second half of a cut لل + X
+        forms.setdefault("ا" + first, 1)
     return [(word + space + rest, cost) for word, cost in forms.items()]
 
 
 def test_clitic_forms(seed_text: str) -> None:
     assert clitic_forms("وبالموصل") == (("وبالموصل", 0), ("بالموصل", 1), ("الموصل", 2))
     assert clitic_forms("للقوات العراقية") == (("للقوات العراقية", 0), ("القوات العراقية", 1), ("لقوات العراقية", 1))
-    assert clitic_forms("لكيري") == (("لكيري", 0), ("كيري", 1))
+    assert clitic_forms("لكيري") == (("لكيري", 0), ("كيري", 1), ("الكيري", 1))  # last: ل of a cut لل + X
     assert clitic_forms("موسكو") == (("موسكو", 0),)
     assert clitic_forms("وب") == (("وب", 0),)  # never below a 2-letter stem
     keys = {w.key for w in words(seed_text)} | {"ولل", "فلل", "للل", "كك", "ول", ""}

@@ -7,8 +7,10 @@ said to be in or near: نعينيعة "في ناحية القيارة، جنوب
 
 Every place entity gets a point (``place_unlocated``): a place the KB lacks takes the point of the known place it
 is described relative to (في، بـ، جنوب، قرب، التابعة لـ ... X), never that of a neighbour in a list
-(الشميسي والطائف); failing that, the point of the country the text's places are mostly in (else the country of its nationality
-adjectives; precision "country"); a KB place without coordinates takes its own country's point.
+(الشميسي والطائف); failing that, the point of the one town the text names when it names a single town in its main
+country (a local text: مقبرة الفيصلية in a text on Jeddah; precision "approximate"), else the point of the country
+the text's places are mostly in (else the country of its nationality adjectives; precision "country"); a KB place
+without coordinates takes its own country's point.
 """
 
 from __future__ import annotations
@@ -99,7 +101,12 @@ def place_unlocated(text: str, entities: list[Entity], kb: KnowledgeBase) -> Non
                 entity.geo = approximate(after[0][1])
                 break
     main = _main_country(places) or _main_nationality(entities, kb)
-    fallback = _country_geo(kb, main) if main else None
+    towns = {e.kb_id: e.geo for e in places if e.kb_id and e.geo is not None and e.geo.precision == "city"}
+    town = next(iter(towns.values())) if len(towns) == 1 else None
+    if town is not None and town.country_code == main:
+        fallback: Geo | None = approximate(town)  # a local text about one town: its facilities and districts
+    else:
+        fallback = _country_geo(kb, main) if main else None
     if fallback is None:
         return
     for entity in places:

@@ -15,10 +15,11 @@ from khabar.text.normalize import normalize_key
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
-# "عبدالعزيز" and "عبد العزيز" are the same name: split the compound before matching.
-_ABD_COMPOUND = re.compile(r"(?<!\S)عبد(?=ال\S)")
+# "عبدالعزيز" and "عبد العزيز" are the same name: split the compound before matching (also the
+# compounds without an article that news text glues: عبدربه = عبد ربه).
+_ABD_COMPOUND = re.compile(r"(?<!\S)عبد(?=ال\S|ربه(?!\S))")
 # Anything ``name_key`` would change after folding (a folded key without any of these is already a key).
-_NEEDS_CLEANING = re.compile(r"[^\w ]|_|  |^ | $|(?<!\S)عبد(?=ال\S)")
+_NEEDS_CLEANING = re.compile(r"[^\w ]|_|  |^ | $|(?<!\S)عبد(?=ال\S|ربه(?!\S))")
 
 # Proclitics as written before names in news text (conjunctions, then prepositions).
 CONJUNCTIONS = ("و", "ف")
@@ -88,6 +89,7 @@ def clitic_forms(key: str) -> tuple[tuple[str, int], ...]:
     """Possible names behind a key whose first word may carry proclitics, with a strip cost.
 
     ``وبالموصل`` -> [(وبالموصل, 0), (بالموصل, 1), (الموصل, 2), ...]. Never strips below a 2-letter stem.
+    A word starting ``ل`` + non-article letter may also be the second half of ``لل`` + X: ``لجامعة`` -> ``الجامعة``.
     Order: the word itself, without its conjunction, then each of those without a preposition.
     """
     if key[:1] not in _CLITIC_LETTERS:  # most words: nothing to strip
@@ -106,6 +108,8 @@ def clitic_forms(key: str) -> tuple[tuple[str, int], ...]:
                 seen["ا" + stem] = cost + 1  # لل + X = ل + الX
             if stem not in seen:
                 seen[stem] = cost + 1
+    if first[0] == "ل" and len(first) >= 4 and first[1] != "ل":
+        seen.setdefault("ا" + first, 1)  # a span cut after the first ل of لل + X (the NER's convention): لجامعة
     return tuple((word + tail, cost) for word, cost in seen.items())
 
 

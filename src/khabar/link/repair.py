@@ -29,6 +29,7 @@ from khabar.link.keys import (
     PRAYER_TIMES,
     PRAYER_WORDS,
     clitic_forms,
+    clitic_words,
     name_key,
 )
 from khabar.link.resolve import cached_candidates
@@ -38,6 +39,12 @@ NAME_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "MISC"})
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2"})
 EXTEND_WINDOW = 3           # words a KB name may add on either side of a mention
 TRIM_MAX_WORDS = 2          # words a trim may drop
+# First words of an office written right after a person's name (ولي العهد، النائب الثاني، وزير الدفاع، أمير
+# منطقة تبوك). Source: Saudi and Arab news usage.
+OFFICE_WORDS = frozenset(name_key(w) for w in (
+    "ولي", "نائب", "النائب", "وزير", "رئيس", "أمير", "مستشار", "سفير", "الأمين", "المتحدث", "الناطق",
+    "محافظ", "عضو", "المبعوث", "قائد", "مدير",
+))
 COMMON_WORD_ZIPF = 3.0
 FUNCTION_WORD_ZIPF = 5.5    # from here a word is a function word or verb (في، التي، قال) that ends an alias      # wordfreq Zipf from which a word is an ordinary Arabic word, not a rare name
 # Which KB entry types may absorb a mention of each NER type when extending it (a place inside an
@@ -241,6 +248,21 @@ class _Repairer:
         return span is not None and in_idiom(self.tokens, span[0], span[1])
 
     # -- 2. trim
+    def title_tail(self, mention: Mention) -> Mention | None:
+        """A person's name run into the office that follows it (محمد بن سلمان ولي ولي العهد، ... وزير الدفاع):
+        cut before the first office word after two or more name words, when the name has a KB reading."""
+        span = self.covered(mention)
+        if span is None or mention.type != "PER" or span[1] - span[0] < 2:
+            return None
+        first, last = span
+        for index in range(first + 2, last + 1):
+            if not OFFICE_WORDS.isdisjoint(clitic_words(self.tokens[index].key)):
+                kept = name_key(self.doc.text[mention.start:self.tokens[index - 1].end])
+                if cached_candidates(self.kb, kept, "PER"):
+                    return self.mention(mention.start, self.tokens[index - 1].end, mention.type, mention)
+                return None
+        return None
+
     def trim(self, mention: Mention) -> Mention | None:
         span = self.covered(mention)
         key = name_key(mention.text)
@@ -353,7 +375,7 @@ def repair_mentions(doc: Document, kb: KnowledgeBase, tokens: list[Word]) -> Rep
             result.changed += 1
             continue
         fixed = _apposition(repairer, mention, pending, result)
-        fixed = repairer.trim(fixed) or fixed
+        fixed = repairer.title_tail(fixed) or repairer.trim(fixed) or fixed
         extended = repairer.extend(fixed, pending)
         extended = repairer.institution(extended or fixed) or extended
         if extended is not None:

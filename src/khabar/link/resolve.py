@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.link.kb import ARAB_LEAGUE, MEMO_SIZE, PLACE_TYPES, KBEntry, KnowledgeBase
-from khabar.link.keys import ORG_DESCRIPTORS, PERSON_TITLES, PLACE_DESCRIPTORS, clitic_forms
+from khabar.link.keys import ORG_DESCRIPTORS, PERSON_TITLES, PLACE_DESCRIPTORS, clitic_forms, name_key
 from khabar.text.normalize import normalize_key
 
 # Which KB types a mention of a given NER type may link to; the second tuple is a fallback with a penalty.
@@ -41,6 +42,7 @@ MINOR_CONTEXT_BONUS = 2.0
 # Patronymic links (عبداللطيف بن راشد الزياني -> عبداللطيف الزياني). Source: Arabic naming.
 NASAB_WORDS = frozenset(normalize_key(w) for w in ("بن", "ابن", "بنت"))
 COMPOUND_HEADS = frozenset(normalize_key(w) for w in ("عبد", "أبو", "ابو"))
+FAMILY_WORD = normalize_key("آل")  # آل سعود, آل خليفة: the family name of a lineage
 # An ORG mention falls back to a place only when it is a country acting as a state: the country name alone
 # (إيران as an actor) or after one of these heads (حكومة العراق). A club or company named after a city
 # (ليفربول، روما) stays an unlinked ORG. Source: Arabic news usage.
@@ -110,10 +112,110 @@ def candidates(kb: KnowledgeBase, key: str, mention_type: str) -> list[Candidate
     found = _candidates(kb, key, mention_type)
     if found or mention_type != "PER":
         return found
+    lineage = lineage_head(key)
+    for short, cost in person_variants(key):
+        found = [c for c in _candidates(kb, short, mention_type)
+                 if short != lineage or _same_lineage(c.entry, short, key)]
+        if found:
+            return [Candidate(c.entry, c.cost + cost, c.key, c.words) for c in found]
+    words = key.split()
+    if len(words) >= 2:  # a foreign name spelled with other long vowels (سامنثا باور = سامانثا باور)
+        same = kb.derived("person_skeletons", _person_skeletons).get(skeleton(key), ())
+        if len(same) == 1 and _foreign_spelling(key, same[0]):
+            return [Candidate(same[0], 1.0, key, (0, len(words) - 1))]
+    return []
+
+
+def _foreign_spelling(key: str, entry: KBEntry) -> bool:
+    """Every word that differs from the KB's spelling is rare in Arabic text (a transliterated foreign name,
+    not محمد for محمود or سعد for سعود)."""
+    words = key.split()
+    for name in entry.names():
+        other = name_key(name).split()
+        if len(other) == len(words) and skeleton(" ".join(other)) == skeleton(key):
+            return all(a == b or _zipf(a) < RARE_WORD_ZIPF for a, b in zip(words, other, strict=True))
+    return False
+
+
+# Long vowels and hamza seats that transliterations of foreign names add or leave out (قاديروف/قديروف).
+_VOWEL_LETTERS = str.maketrans("", "", "اويىءأإآؤئ")
+
+
+def skeleton(key: str) -> str:
+    """A name's consonant skeleton: each word's first letter, then its letters without long vowels."""
+    return " ".join(word[:1] + word[1:].translate(_VOWEL_LETTERS) for word in key.split())
+
+
+def _person_skeletons(kb: KnowledgeBase) -> dict[str, tuple[KBEntry, ...]]:
+    table: dict[str, dict[str, KBEntry]] = {}
+    for entry in kb.entries:
+        if entry.type != "PER" or entry.source == "places":
+            continue
+        for name in entry.names():
+            key = name_key(name)
+            if len(key.split()) >= 2 and len(key.replace(" ", "")) >= 7:
+                table.setdefault(skeleton(key), {})[entry.id] = entry
+    return {k: tuple(v.values()) for k, v in table.items()}
+
+
+def _same_lineage(entry: KBEntry, short: str, key: str) -> bool:
+    """A lineage may stand for the KB's short name ``X بن Y`` when the entry's own longer lineage agrees with it
+    (فيصل بن مشعل بن سعود ...), or, when the KB gives none, when it is the founder's (بن عبد العزيز: the
+    princes Saudi news names by their grandfather); فيصل بن بندر بن خالد is not فيصل بن بندر بن عبد العزيز."""
+    prefix = f"{short} "
+    longer = [n for n in map(name_key, entry.names())
+              if n.startswith(prefix) and NASAB_WORDS.intersection(n[len(prefix):].split()[:1])]
+    if longer:
+        return any(key.startswith(n) or n.startswith(key) for n in longer)
+    rest = key[len(prefix):].split() if key.startswith(prefix) else []
+    return rest[:1] != [] and rest[0] in NASAB_WORDS and rest[1:3] == FOUNDER
+
+
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency  # loaded on first use (a rare path)
+    except ImportError:  # without word statistics no spelling variant is accepted
+        return 10.0
+    return float(zipf_frequency(word, "ar"))
+
+
+FOUNDER = name_key("عبد العزيز").split()
+RARE_WORD_ZIPF = 2.5  # wordfreq Zipf below which a word is rare in Arabic text (a transliterated name)
+
+
+def person_variants(key: str) -> list[tuple[str, float]]:
+    """Shorter forms of a person's name to try when the full form is not in the KB, with their cost:
+    - without the patronymic links between first and last name (X بن Y Z -> X Z);
+    - the first two links of a lineage (محمد بن سلمان بن عبدالعزيز آل سعود -> محمد بن سلمان: royal and
+      tribal names are written with the grandfather and the family, the KB keys the short form);
+    - first and last name without a middle (father's) name (رمضان أحمد قاديروف -> رمضان قاديروف).
+    """
+    variants: list[tuple[str, float]] = []
+    lineage = lineage_head(key)
+    if lineage:
+        variants.append((lineage, 0.5))
     short = without_nasab(key)
-    if short == key or NASAB_WORDS.intersection(short.split()):  # محمد بن نايف بن عبدالعزيز: not shortened
-        return []
-    return [Candidate(c.entry, c.cost + 0.5, c.key, c.words) for c in _candidates(kb, short, mention_type)]
+    if short != key and not NASAB_WORDS.intersection(short.split()) and FAMILY_WORD not in short.split():
+        variants.append((short, 0.5))
+    words = key.split()
+    if (len(words) == 3 and not NASAB_WORDS.intersection(words) and words[1] not in COMPOUND_HEADS
+            and words[0] not in COMPOUND_HEADS and words[1] != FAMILY_WORD):
+        variants.append((f"{words[0]} {words[2]}", 0.7))
+    return variants
+
+
+def lineage_head(key: str) -> str:
+    """``X بن Y`` of a name with two or more links (``X بن Y بن Z ...``, ``X بن Y آل Z``), else ''."""
+    words = key.split()
+    if len(words) < 4 or words[1] not in NASAB_WORDS:
+        return ""
+    size = 3 if words[2] in COMPOUND_HEADS else 2  # بن عبد الله: one name
+    head = words[:1 + size]
+    rest = words[1 + size:]
+    if len(rest) >= 2 and (rest[0] in NASAB_WORDS or rest[0] == FAMILY_WORD):
+        return " ".join(head)
+    return ""
 
 
 CandidateMemo = dict[tuple[str, str], tuple[tuple[KBEntry, float, str, tuple[int, int], float], ...]]

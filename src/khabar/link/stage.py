@@ -5,10 +5,13 @@ Works with any typed mentions (NER output or hand-made), or none. Steps:
    word, ``X المعروف بـ Y`` split into two mentions of one entity, a place inside an institution's name);
 1. every mention is looked up in the KB (proclitics and descriptor words tolerated) and ranked in the
    document's context (countries it names, publication year); KB organizations and places NER left
-   untagged are added (``kbscan.py``, source "kb"); bare ministries and place nouns (المدينة) are read in
-   the document's context (``national.py``);
-2. mentions are merged: same KB entry; same name up to proclitics (لكيري = كيري); a surname or a
-   shorter form of a person named in full (لافروف = سيرجي لافروف);
+   untagged are added (``kbscan.py``, source "kb"); bare state bodies (وزارة العدل، مجلس الوزراء), the
+   kingdom (المملكة) and place nouns (المدينة) are read in the document's context (``national.py``; the bodies
+   and المملكة are also scanned when NER left them untagged, and kept when resolved); short forms of an
+   organization named in full and bracketed aliases take its reading (``aliases.py``);
+2. mentions are merged: same KB entry; same name up to proclitics (لكيري = كيري) unless linked to two
+   entries; a surname, a shorter form or the first links of the lineage of a person named in full
+   (لافروف = سيرجي لافروف; فيصل بن خالد = فيصل بن خالد بن عبدالعزيز);
 3. title phrases (وزير الخارجية الأمريكي الحالي, نظيره الأمريكي) are added as mentions of the
    person holding that office in the document;
 4. further occurrences of the document's names NER missed are added (source "coref");
@@ -22,23 +25,20 @@ Mentions this stage adds are appended to ``doc.mentions`` too (source "kb" or "c
 from __future__ import annotations
 
 from khabar.document import Document, Entity, Mention
+from khabar.link.aliases import GENERIC_HEADS, bracketed_aliases, org_short_forms
 from khabar.link.geo import geo_of, place_unlocated
 from khabar.link.items import Cluster, Item
 from khabar.link.kb import PLACE_TYPES, KnowledgeBase, Nationality, get_kb
 from khabar.link.kbscan import scan_kb_names
-from khabar.link.keys import PLACE_DESCRIPTORS, clitic_forms, name_key
-from khabar.link.national import resolve_national_bodies, resolve_place_nouns
+from khabar.link.keys import INSTITUTION_HEADS, PLACE_DESCRIPTORS, clitic_forms, name_key
+from khabar.link.national import resolve_national_bodies, resolve_place_nouns, scan_state_nouns
 from khabar.link.repair import repair_mentions
-from khabar.link.resolve import cached_candidates, rank
+from khabar.link.resolve import NASAB_WORDS, cached_candidates, rank
 from khabar.link.scan import SpanSet, Word, match_phrases, words
 from khabar.link.titles import TitlePhrase, find_nationalities, find_titles
 from khabar.link.translit import transliterate
 
-# Single words never spread to other occurrences even when tagged once (too often generic).
-GENERIC = frozenset(name_key(w) for w in (
-    "المدينة", "البلاد", "الدولة", "الحكومة", "المنطقة", "القرية", "العاصمة", "الجيش", "الشرطة", "القوات",
-    "التحالف", "المعارضة", "النظام", "الرئيس", "الوزير", "الأمير", "الملك", "الشيخ", "المجلس", "الحزب",
-))
+GENERIC = GENERIC_HEADS  # single words never spread to other occurrences (see ``aliases.py``)
 APPOSITION_GAP = frozenset(" \t\n،,:-–")
 
 
@@ -64,6 +64,11 @@ def _display(item: Item) -> str:
             if letters < len(kept):
                 return text[kept[letters]:]
     return text
+
+
+def _lineage_prefix(short: list[str], full: list[str]) -> bool:
+    """فيصل بن خالد after فيصل بن خالد بن عبدالعزيز: the first links of a longer lineage in the text."""
+    return 3 <= len(short) < len(full) and full[:len(short)] == short and full[len(short)] in NASAB_WORDS
 
 
 class Linker:
@@ -99,11 +104,23 @@ class Linker:
             self.doc.mentions = sorted([*self.doc.mentions, *found], key=lambda m: (m.start, m.end))
             self._add_items(found, seen)
             context = self._context_countries()
+        nouns = scan_state_nouns(self.doc.text, self.tokens, [(m.start, m.end) for m in self.doc.mentions],
+                                 self.kb) if scan else []
+        if nouns:  # مجلس الوزراء، المملكة: kept only when the national rules below resolve them
+            self._add_items(nouns, seen)
         for item in self.items:
             item.candidates = rank(item.candidates, context, self.year)
-        resolve_national_bodies(self.items, self.kb)
+        resolve_national_bodies(self.items, self.kb, self.doc.text)
         resolve_place_nouns(self.items, self.kb)
+        if nouns:
+            scanned = {id(m) for m in nouns}
+            self.items = [i for i in self.items if id(i.mention) not in scanned or i.candidates]
+            kept = [i.mention for i in self.items if id(i.mention) in scanned]
+            if kept:
+                self.doc.mentions = sorted([*self.doc.mentions, *kept], key=lambda m: (m.start, m.end))
         self._share_alias_candidates()
+        org_short_forms(self.items)
+        bracketed_aliases(self.items, self.doc.text)
 
     def _add_items(self, mentions: list[Mention], seen: set[tuple[int, int]]) -> None:
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -161,8 +178,9 @@ class Linker:
             entry = item.candidates[0].entry if item.candidates and cluster is None else None
             if cluster is None and entry is not None:
                 cluster = by_entry.get(entry.id)
-            if cluster is None:
-                cluster = next((by_key[v] for v, _ in clitic_forms(item.key) if v in by_key), None)
+            if cluster is None:  # same name, unless both are linked to different entries (مجلس الوزراء of two states)
+                cluster = next((by_key[v] for v, _ in clitic_forms(item.key) if v in by_key
+                                and (entry is None or by_key[v].entry is None or by_key[v].entry is entry)), None)
             if cluster is None:
                 cluster = Cluster([], entry)
                 self.clusters.append(cluster)
@@ -199,11 +217,16 @@ class Linker:
         """A shorter person mention (لافروف, لكيري) joins the one full name in the text ending like it."""
         words_ = item.key.split()
         if len(words_) > 1 and any(item is f for f in full_names):
-            return None
+            if item.candidates:
+                return None
+            longer = {id(by_key[f.key]): by_key[f.key] for f in full_names
+                      if f.key in by_key and _lineage_prefix(words_, f.key.split())}
+            return next(iter(longer.values())) if len(longer) == 1 else None
         variants = {v for v, _ in clitic_forms(item.key)}
         matches = {id(by_key[f.key]): by_key[f.key] for f in full_names
                    if f.key in by_key and f is not item and (" ".join(f.key.split()[-len(words_):]) in variants
-                                                             or f.key.split()[0] in variants)}
+                                                             or f.key.split()[0] in variants
+                                                             or _lineage_prefix(words_, f.key.split()))}
         return next(iter(matches.values())) if len(matches) == 1 else None
 
     # -- 3. titles
@@ -274,8 +297,8 @@ class Linker:
         for match in match_phrases(self.doc.text, self.tokens, lambda k: surfaces.get(k) is not None,
                                    first_words, longest):
             start, end = match.name_start, self.tokens[match.last].end
-            if taken.overlaps(start, end):
-                continue
+            if taken.overlaps(start, end) or (match.first > 0 and self.tokens[match.first - 1].key in INSTITUTION_HEADS):
+                continue  # أمانة العاصمة المقدسة: the place is part of an institution's name
             cluster = surfaces[match.key]
             assert cluster is not None
             mention_type = cluster.entry.type if cluster.entry else cluster.items[0].mention.type
