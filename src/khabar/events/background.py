@@ -6,7 +6,8 @@ generic class (الهجمات التي تشنها، العمليات الإجر�
 document (قيادة عمليات الجزيرة، قانون مكافحة الإرهاب), a commemoration (ذكرى مجزرة), weapons found
 or defused (ضبط عبوات ناسفة), the outlet's trailer that repeats the headline
 (رابط الخبر بصحيفة ...), a toll counted over years (قتلت 40 ألف شخص منذ عام 1984), ongoing
-activity and held ground (تواصل تقدمها وسيطرتها، تحاصر الفصائل البلدتين، في قبضة الحوثيين), an act
+activity and held ground (تواصل تقدمها وسيطرتها، تحاصر الفصائل البلدتين، في قبضة الحوثيين), attacks stepped up
+(وكثفت الحركة هجماتها), an act
 "everywhere" (ومحاصرة عناصره في كل مكان) and, in a sports text, play (هجوم الهلال، طرد اللاعب). The gold annotation does not code these as events (see the data README).
 Word lists are in ``normalize_key`` form; source: reading SaudiNewsNet conflict articles.
 """
@@ -51,6 +52,10 @@ TRAILER = (normalize_key("رابط"), normalize_key("الخبر"))
 # happening ("واستمرت الاشتباكات" tells what went on that day: not listed).
 ONGOING_CUES = _keys("تواصل", "يواصل", "تواصلان", "يواصلون", "تستمر", "يستمر", "يستمرون", "مواصلة", "ومواصلة",
                      "استمرار", "باستمرار", "تتواصل", "تتواصلان")
+# Stepping up attacks: "وكثفت بوكو حرام هجماتها في ..."، "يصعد متطرفو طالبان هجماتهم": a trend of
+# several attacks, not one happening (said of plural or possessed attack nouns only).
+INTENSIFY_CUES = _keys("كثف", "كثفت", "كثفوا", "يكثف", "تكثف", "يكثفون", "صعد", "صعدت", "صعدوا", "يصعد", "تصعد",
+                       "يصعدون", "تصعيد", "بتصعيد", "زاد", "زادت", "يزيد", "تزيد")
 GRIP_WORDS = _keys("قبضة", "قبضه", "قبضتها", "قبضته", "قبضتهم")
 IN_WORDS = _keys("في", "فى", "تحت")
 STATE_MODES = frozenset({"seize", "siege"})
@@ -60,6 +65,7 @@ SINCE = normalize_key("منذ")
 SINCE_SPANS = _keys("عام", "العام", "بداية", "بدايه", "اندلاع", "بدء", "مطلع", "سنوات", "أعوام", "اعوام", "عقود",
                     "عقدين", "انطلاق", "انطلاقة")
 TOTAL_REACH = 8
+THOUSANDS = _keys("آلاف", "الاف", "الآلاف", "ألوف", "الوف")
 
 
 def _same(words: list[Word], i: int, sentence: int) -> bool:
@@ -126,9 +132,15 @@ def sporting_sense(trigger: Trigger) -> bool:
 
 
 def _running_total(words: list[Word], trigger: Trigger) -> bool:
-    """قتلت نحو 40 ألف شخص منذ عام 1984: a toll counted over years, not one happening."""
+    """قتلت نحو 40 ألف شخص منذ عام 1984: a toll counted over years, not one happening; also a killer
+    described by its thousands of victims (المسلحين الذين قتلوا آلاف الأشخاص)."""
     if not trigger.entry.fatal:
         return False
+    first = trigger.first_word
+    if _same(words, first - 1, trigger.sentence) and words[first - 1].norm in RELATIVES \
+            and any(_same(words, k, trigger.sentence) and _bare(words[k].norm) in THOUSANDS
+                    for k in range(trigger.last_word + 1, trigger.last_word + 3)):
+        return True
     for k in range(trigger.last_word + 1, min(len(words), trigger.last_word + 1 + TOTAL_REACH)):
         if not _same(words, k, trigger.sentence):
             return False
@@ -153,6 +165,17 @@ def _ongoing(words: list[Word], trigger: Trigger) -> bool:
         if words[k].norm in ONGOING_CUES or _bare(words[k].norm) in ONGOING_CUES:
             return True
     return False
+
+
+def _stepped_up(words: list[Word], trigger: Trigger) -> bool:
+    """A plural or possessed attack noun within three words after a verb of stepping up."""
+    norm = words[trigger.first_word].norm
+    if not (trigger.entry.pos == "X" or (trigger.entry.pos == "N" and norm.endswith(("ها", "هم")))):
+        return False
+    first = trigger.first_word
+    return any(_same(words, k, trigger.sentence) and (words[k].norm in INTENSIFY_CUES
+                                                      or _bare(words[k].norm) in INTENSIFY_CUES)
+               for k in range(max(0, first - 3), first))
 
 
 def is_background(words: list[Word], trigger: Trigger) -> bool:
@@ -189,6 +212,6 @@ def is_background(words: list[Word], trigger: Trigger) -> bool:
         return True
     if entry.mode == "siege" and entry.pos == "I" and not words[first].norm.startswith(("س", "وس", "ل")):
         return True  # تحاصر الفصائل البلدتين منذ آذار: a state
-    if _running_total(words, trigger) or _everywhere(words, trigger):
+    if _running_total(words, trigger) or _everywhere(words, trigger) or _stepped_up(words, trigger):
         return True
     return _generic_relative(words, trigger)

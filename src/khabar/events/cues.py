@@ -79,6 +79,14 @@ CONDEMN_WORDS = _keys("ادانة", "إدانة", "ادانته", "إدانته"
 TOPIC_SHIFT_WORDS = _keys("أخرى", "اخرى", "آخر", "اخر", "غضون", "منفصل", "المقابل", "ناحية", "ذلك")
 TOPIC_SHIFT_HEADS = _keys("جهة", "صعيد", "سياق", "غضون", "المقابل", "ناحية", "الى", "إلى", "وإلى", "والى")
 SENTENCE_PLACE_OPENERS = _keys("وفي", "في", "وفى", "فى")
+# "هجوما مماثلا"، "في غارة مشابهة": an event noun qualified as similar names another happening of the
+# same kind, never a retelling of the one told before. Source: Arabic news wording read in SaudiNewsNet.
+SIMILAR_WORDS = _keys("مماثل", "مماثلا", "مماثلة", "مماثلاً", "مشابه", "مشابها", "مشابهة", "مشابهاً", "مماثلين",
+                      "مماثلتين", "مشابهين", "مشابهتين", "المماثل", "المماثلة", "المشابه", "المشابهة", "آخر", "اخر",
+                      "آخرا", "اخرا", "أخرى", "اخرى")
+# "حصيلة سابقة/أولى أفادت بمقتل 43": an earlier toll of the event told, not another happening (same source).
+EARLIER_TOLL_WORDS = _keys("سابقة", "السابقة", "أولى", "اولى", "الأولى", "الاولى", "أولية", "اولية", "الأولية",
+                           "الاولية", "أولي", "اولي", "الأولي", "الاولي")
 # Verbs whose ل-object is an event that befell someone (تعرضت لهجوم، تصدت لهجوم): not a purpose.
 UNDERGO_VERBS = _keys("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "وتعرض", "وتعرضت", "تصدت", "تصدى", "يتصدى",
                       "تتصدى", "وتصدت", "وتصدى", "صدت", "صد", "تعرضتا", "تعرضا", "أدى", "ادى", "أدت", "ادت")

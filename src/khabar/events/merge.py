@@ -6,6 +6,7 @@ their places or death tolls differ.
 Across sentences two mentions merge when nothing conflicts (actors, targets, place, death toll,
 means, status) and enough agrees: a shared actor (2), a shared place (2), the same death toll (2),
 a shared target (1), both speaking of deaths (1), neighbouring sentences (1); a score of 2 or more.
+A lead that sums several attacks (هجمات، غارات) told one by one below adds its evidence to each of them.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class Candidate:
     fresh: bool = False  # its sentence opens a new topic (من جهة أخرى، وفي مأرب،): no retelling of the last event
     clause: int = 0  # index of the trigger's clause in its sentence (a new one after فيما، بينما)
     clauses: set[tuple[int, int]] = field(default_factory=set)  # (sentence, clause) of every mention
+    summary: bool = False  # a lead mention summing several attacks (قتل 30 في هجمات على ثلاث قرى)
+    distinct: bool = False  # "هجوما مماثلا"، "غارة مشابهة": another happening, never a retelling of one before
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +105,14 @@ TERRITORIAL = frozenset({"retake", "seize"})
 
 
 def _dates_ok(a: EventDate | None, b: EventDate | None) -> bool:
-    """Two dates of one event cannot fall in different years."""
+    """Two dates of one event cannot fall in different years, nor in different months when one names its month."""
     if a is None or b is None or not a.value or not b.value:
         return True
     if a.value[:4] != b.value[:4]:
         return False
+    if "month" in (a.precision, b.precision) and "publication" not in (a.precision, b.precision) \
+            and len(a.value) >= 7 and len(b.value) >= 7 and a.value[:7] != b.value[:7]:
+        return False  # a month named in the text (هجوم أبريل الماضي) against another month: two happenings
     # two different days each stated in the text (6 April, 9 June): two happenings
     stated = a.precision == "day" and b.precision == "day" and _absolute(a.text) and _absolute(b.text)
     return not stated or a.value[:10] == b.value[:10]
@@ -201,11 +207,37 @@ def absorb(event: Candidate, other: Candidate) -> None:
     event.civilians = event.civilians or other.civilians
     event.target_text = event.target_text or other.target_text
     event.weak = event.weak and other.weak
+    event.summary = event.summary and other.summary
     event.evidence.extend(other.evidence)
     event.sentences |= other.sentences
     event.clauses = _clauses(event) | _clauses(other)
     event.described |= other.described
     event.confidence = min(0.95, max(event.confidence, other.confidence) + 0.1)
+
+
+# Plural attack nouns that sum several happenings in a lead (قتل 30 في هجمات نفذتها ... داخل ثلاث قرى).
+SUMMARY_FORMS = frozenset(("هجمات", "غارات", "تفجيرات", "اعتداءات"))  # normalize_key forms
+LEAD_SENTENCES = 2
+
+
+def mark_summaries(candidates: list[Candidate]) -> None:
+    """Mentions in a clause of the first two sentences that holds a plural attack noun sum several attacks."""
+    plural = {(c.sentence, c.clause, c.type) for c in candidates
+              if c.sentence < LEAD_SENTENCES and c.summary}
+    for c in candidates:
+        if (c.sentence, c.clause, c.type) in plural:
+            c.summary = True
+
+
+def protest_clashes(candidates: list[Candidate]) -> None:
+    """Clashes told in a sentence about a protest (اشتبك محتجون مع ...، مسيرات ... ووقعت اشتباكات) are the
+    protest's, not an armed assault (gold convention: صدامات of demonstrators are PROTEST); a sentence
+    telling of deaths keeps its clashes an assault."""
+    protest = {c.sentence for c in candidates if c.type == "PROTEST"}
+    protest -= {c.sentence for c in candidates if c.type == "ASSAULT" and (c.fatal or c.fatalities)}
+    for c in candidates:
+        if c.type == "ASSAULT" and c.mode == "armed_clash" and c.sentence in protest:
+            c.type, c.mode = "PROTEST", None
 
 
 FRESH_THRESHOLD = 3  # a mention after a turn of topic joins an earlier event only on strong agreement
@@ -228,6 +260,9 @@ def merge_candidates(candidates: list[Candidate], threshold: int = 1) -> list[Ca
 def _merge_across(candidates: list[Candidate], threshold: int) -> list[Candidate]:
     merged: list[Candidate] = []
     for candidate in candidates:
+        if candidate.distinct and not candidate.weak:
+            merged.append(candidate)  # a similar attack: its own event (later mentions may join it)
+            continue
         best, best_score = None, threshold - 1
         floor = max(best_score, FRESH_THRESHOLD - 1) if candidate.fresh else best_score
         for event in merged:
@@ -248,4 +283,24 @@ def _merge_across(candidates: list[Candidate], threshold: int) -> list[Candidate
             merged.append(candidate)
         else:
             absorb(best, candidate)
-    return [event for event in merged if not event.weak]
+    return _spread_summaries([event for event in merged if not event.weak])
+
+
+SUMMARY_MIN_INCIDENTS = 2
+
+
+def _spread_summaries(events: list[Candidate]) -> list[Candidate]:
+    """A lead that sums several attacks told one by one below is no event of its own: its mention is one
+    more piece of evidence of every incident it sums (the gold gives the lead trigger to each)."""
+    out: list[Candidate] = []
+    for event in events:
+        if event.summary:
+            last = max(event.sentences)
+            incidents = [e for e in events if e is not event and not e.summary and e.type == event.type
+                         and min(e.sentences) > last and e.status in ("happened", "claimed")]
+            if len(incidents) >= SUMMARY_MIN_INCIDENTS:
+                for incident in incidents:
+                    incident.evidence.extend(event.evidence)
+                continue
+        out.append(event)
+    return out

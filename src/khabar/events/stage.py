@@ -7,7 +7,9 @@ when earlier stages filled them; without them it still finds triggers, status an
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document, Event, Quotation, Sentence, Span
@@ -16,7 +18,10 @@ from khabar.events.arguments import extract_arguments
 from khabar.events.background import is_background, sporting_sense, sports_text
 from khabar.events.cues import (
     CLAUSE_BREAKS,
+    EARLIER_TOLL_WORDS,
+    LOCATIVE_WORDS,
     SENTENCE_PLACE_OPENERS,
+    SIMILAR_WORDS,
     TOPIC_SHIFT_HEADS,
     TOPIC_SHIFT_WORDS,
     UNDERGO_VERBS,
@@ -24,7 +29,15 @@ from khabar.events.cues import (
 from khabar.events.event_dates import event_date
 from khabar.events.gazetteer import add_argument_entities
 from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
-from khabar.events.merge import Candidate, Place, merge_candidates
+from khabar.events.merge import (
+    LEAD_SENTENCES,
+    SUMMARY_FORMS,
+    Candidate,
+    Place,
+    mark_summaries,
+    merge_candidates,
+    protest_clashes,
+)
 from khabar.events.places import settle_location
 from khabar.events.responsibility import attribute_claims
 from khabar.events.roles import MentionRef, mention_index
@@ -151,9 +164,60 @@ def _weak(words: list[Word], trigger: Trigger, status: str, fatalities: int | No
         return True  # وقتل بعض الأجانب، واستولى على عدد من البلدات: a summary of several happenings
     if any(w in TALLY_WORDS for w in before[-2:]):
         return True  # عدد قتلى هجمات ...: a running total
+    if earlier_toll(words, trigger):
+        return True  # وكانت حصيلة سابقة أفادت بمقتل 43: an earlier count of the event told
     if entry.fatal and entry.pos in ("N", "X") and fatalities is None and status == "hypothetical":
         return True  # ما إذا كان الحادث أسفر عن قتلى
     return False
+
+
+def earlier_toll(words: list[Word], trigger: Trigger) -> bool:
+    """A toll noun (حصيلة) qualified as earlier or first within the four words before the trigger."""
+    first = trigger.first_word
+    before = [words[k].norm for k in range(max(0, first - 4), first) if words[k].sentence == trigger.sentence]
+    return any(w in TALLY_WORDS and nxt in EARLIER_TOLL_WORDS for w, nxt in pairwise(before))
+
+
+def _similar(words: list[Word], trigger: Trigger) -> bool:
+    """A singular event noun followed by مماثل/مشابه/آخر (هجوما مماثلا، غارة مشابهة): another happening
+    (plurals such as هجمات أخرى sum several and may be retold)."""
+    nxt = trigger.last_word + 1
+    return trigger.entry.pos == "N" and nxt < len(words) and words[nxt].sentence == trigger.sentence \
+        and words[nxt].norm in SIMILAR_WORDS
+
+
+SECOND_ON = normalize_key("وعلى")
+COORDINATION_REACH = 30
+
+
+def coordinated_places(words: list[Word], trigger: Trigger, attack_words: set[int],
+                       places: dict[int, str]) -> list[str | None]:
+    """"غارات على قرية X ...، وعلى قرية Y": the places of a second (third ...) strike told by the same
+    trigger, one per "وعلى" + place noun before the next attack word (None: a place without entity)."""
+    nxt = trigger.last_word + 1
+    if trigger.entry.type != "ASSAULT" or not any(
+            _in(words, k, trigger.sentence) and words[k].norm == ON for k in (nxt, nxt + 1)):
+        return []
+    out: list[str | None] = []
+    for k in range(nxt + 1, min(len(words), nxt + COORDINATION_REACH)):
+        if words[k].sentence != trigger.sentence or k in attack_words or words[k].norm in CLAUSE_BREAKS:
+            break
+        if words[k].norm == SECOND_ON and _in(words, k + 1, trigger.sentence) \
+                and words[k + 1].norm in LOCATIVE_WORDS:
+            out.append(places.get(k + 2, places.get(k + 1)))
+    return out
+
+
+def _in(words: list[Word], k: int, sentence: int) -> bool:
+    return 0 <= k < len(words) and words[k].sentence == sentence
+
+
+def _second_strike(doc: Document, candidate: Candidate, location: str | None, number: int) -> Candidate:
+    """A copy of ``candidate`` at another place: its own event (its toll is not told apart)."""
+    return replace(candidate, location=location, place=_place(doc, location), fatalities=None,
+                   clause=candidate.clause + 100 * number, distinct=True, actors=list(candidate.actors),
+                   targets=list(candidate.targets), evidence=list(candidate.evidence),
+                   sentences=set(candidate.sentences), described=set(candidate.described), clauses=set())
 
 
 # A threat and its content: "وجه تهديدا ... بالقتل", "هدده بتفجير": the act is threatened, not done
@@ -272,6 +336,7 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
     triggers = sorted(lexicon_triggers + operation_triggers(words, mentions, taken, operation_words),
                       key=lambda t: t.start)
     places = {m.first_word: m.entity for m in mentions if m.type in ("GPE", "LOC")}
+    attack_words = {k for t in triggers if t.entry.type == "ASSAULT" for k in range(t.first_word, t.last_word + 1)}
     previous: Trigger | None = None
     sports: bool | None = None  # the text is a sports report (computed at the first ambiguous word)
     for trigger in triggers:
@@ -305,6 +370,8 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
         if args.location is None and scene is not None:
             args.location = scene  # "وفي مأرب، قصفت طائرات التحالف ...": the sentence's scene
         weak = _weak(words, trigger, status, args.fatalities, bool(args.location or args.targets))
+        if weak and earlier_toll(words, trigger):
+            args.fatalities = None  # the toll was raised since: it never conflicts with the final one
         out.append(Candidate(
             type=entry.type, mode=_refine_mode(trigger, words), status=status,
             trigger=doc.span(trigger.start, trigger.end), sentence=trigger.sentence,
@@ -316,8 +383,14 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
             or (entry.mode == "suicide" and entry.pos in ("N", "X") and trigger.first_word == trigger.last_word),
             confidence=0.5 + 0.1 * bool(args.actors) + 0.1 * bool(args.location),
             place=_place(doc, args.location), weak=weak, described=args.described,
-            clause=_clause(words, trigger), fresh=fresh,
+            clause=_clause(words, trigger), fresh=fresh, distinct=_similar(words, trigger),
+            summary=entry.form in SUMMARY_FORMS and trigger.sentence < LEAD_SENTENCES,
         ))
+        for number, place in enumerate(coordinated_places(words, trigger, attack_words, places), start=1):
+            if place is None or place != args.location:
+                out.append(_second_strike(doc, out[-1], place, number))
+    protest_clashes(out)
+    mark_summaries(out)
     return out
 
 
