@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.events.generic import not_specific
 from khabar.events.scan import Trigger, Word
 from khabar.text.normalize import normalize_key
 
@@ -214,4 +215,4 @@ def is_background(words: list[Word], trigger: Trigger) -> bool:
         return True  # تحاصر الفصائل البلدتين منذ آذار: a state
     if _running_total(words, trigger) or _everywhere(words, trigger) or _stepped_up(words, trigger):
         return True
-    return _generic_relative(words, trigger)
+    return _generic_relative(words, trigger) or not_specific(words, trigger)

@@ -127,6 +127,15 @@ def _status_ok(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"happened", "claimed"}
 
 
+SAME_TOLL_MIN = 2
+
+
+def _same_toll(a: Candidate, b: Candidate) -> bool:
+    """The same death toll of two or more (298 قتيلا ... 298 شخصا قتلوا في الحادث): one happening told
+    twice, even when a clause around one mention reads as a plan or a hypothesis."""
+    return a.fatalities is not None and a.fatalities >= SAME_TOLL_MIN and a.fatalities == b.fatalities
+
+
 def _conflict(a: list[str], b: list[str], described: set[str] | frozenset[str] = frozenset()) -> bool:
     """Both name parties and share none; descriptive ones (ثلاثة أشخاص، شاب) never conflict."""
     named_a, named_b = set(a) - described, set(b) - described
@@ -148,7 +157,7 @@ def score(event: Candidate, other: Candidate, anaphor: bool = False) -> int | No
     ``anaphor``: ``other`` refers back (الهجوم، هجومهم، الانفجار): other actors or targets named
     around it (the victims, the speaker's side) do not make it a second event.
     """
-    if event.type != other.type or not _status_ok(event.status, other.status):
+    if event.type != other.type or not (_status_ok(event.status, other.status) or _same_toll(event, other)):
         return None
     if not places_ok(event, other) and not (anaphor and (event.place is None or other.place is None)):
         return None  # an anaphor's place without coordinates (a market, a suburb) does not conflict

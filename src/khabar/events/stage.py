@@ -28,6 +28,7 @@ from khabar.events.cues import (
 )
 from khabar.events.event_dates import event_date
 from khabar.events.gazetteer import add_argument_entities
+from khabar.events.generic import reference_only, retold, trailer_start
 from khabar.events.lexicon import TriggerEntry, load_lexicon, stripped_forms
 from khabar.events.merge import (
     LEAD_SENTENCES,
@@ -146,7 +147,7 @@ def _weak(words: list[Word], trigger: Trigger, status: str, fatalities: int | No
     entry = trigger.entry
     first = trigger.first_word
     before = [words[k].norm for k in range(max(0, first - 3), first) if words[k].sentence == trigger.sentence]
-    if entry.mode == "expel":
+    if entry.mode == "expel" or reference_only(words, trigger):
         return True
     if _purpose(words, trigger, before):
         return True  # عبوات زرعت لاستهداف الآليات، لتحرير المدينة: an aim, not a happening  # طرده من بعض المناطق، طرد اللاعب، طرد السفير: rarely a coercive happening of its own
@@ -339,7 +340,10 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
     attack_words = {k for t in triggers if t.entry.type == "ASSAULT" for k in range(t.first_word, t.last_word + 1)}
     previous: Trigger | None = None
     sports: bool | None = None  # the text is a sports report (computed at the first ambiguous word)
+    trailer = trailer_start(doc.text)
     for trigger in triggers:
+        if trailer is not None and trigger.start >= trailer:
+            break  # رابط الخبر بصحيفة ...: the headline repeated
         adjacent = previous is not None and previous.last_word + 1 == trigger.first_word \
             and previous.entry.mode in TERRITORIAL_MODES and trigger.entry.mode in TERRITORIAL_MODES
         previous = trigger
@@ -380,7 +384,8 @@ def candidates_of(doc: Document, gazetteer: bool = False) -> list[Candidate]:
             reported_by=source.entity if source else None, civilians=args.civilians,
             target_text=args.target_text, evidence=[_trimmed(doc, s_start, s_end)],
             sentences={trigger.sentence}, definite=_definite(words[trigger.first_word].norm, entry.pos, words[trigger.first_word].text)
-            or (entry.mode == "suicide" and entry.pos in ("N", "X") and trigger.first_word == trigger.last_word),
+            or (entry.mode == "suicide" and entry.pos in ("N", "X") and trigger.first_word == trigger.last_word)
+            or retold(words, trigger),
             confidence=0.5 + 0.1 * bool(args.actors) + 0.1 * bool(args.location),
             place=_place(doc, args.location), weak=weak, described=args.described,
             clause=_clause(words, trigger), fresh=fresh, distinct=_similar(words, trigger),
