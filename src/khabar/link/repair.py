@@ -66,6 +66,11 @@ ALIAS_NAME_WORDS = frozenset(name_key(w) for w in ("باسم", "بإسم", "ب",
 # Source: Arabic news usage (Eid greetings, percentages).
 IDIOMS: tuple[tuple[str, ...], ...] = tuple(tuple(name_key(w).split()) for w in (
     "باليمن والبركات", "باليمن والخير والبركات", "في المائة", "في المئة", "بالمائة", "بالمئة",
+    # audit of unseen news (issue 4): "the seat of power", "the guardian jurist", "white ants"
+    "سدة الحكم", "سدة الرئاسة", "لسدة الحكم", "لسدة الرئاسة", "الولي الفقيه", "ولاية الفقيه", "النمل الأبيض",
+    # "within the framework of" (Atar), "the last five years" (Khoms), glaucoma and cataract (Zarqa)
+    "في إطار", "في اطار", "ضمن إطار", "السنوات الخمس", "الأعوام الخمس", "السنوات الخمسة", "المياه الزرقاء",
+    "المياه البيضاء",
 ))
 IDIOM_WORDS = frozenset(word for phrase in IDIOMS for word in phrase)
 PUNCTUATION = frozenset("،,.:؛;!?؟()[]«»\"“”\n")

@@ -39,6 +39,9 @@ ARAB_MINOR_TOWN_POPULATION = 200_000
 # its context bonus is reduced when a capital or a city of this size is among the candidates.
 FAMOUS_POPULATION = 1_000_000
 MINOR_CONTEXT_BONUS = 2.0
+# A town in the country most of the text's places lie in beats a bigger homonym in another named country
+# (المنصورة in an article on Aden is Aden's district, not the Egyptian city). Audit of unseen articles.
+MAIN_COUNTRY_BONUS = 1.5
 # Patronymic links (عبداللطيف بن راشد الزياني -> عبداللطيف الزياني). Source: Arabic naming.
 NASAB_WORDS = frozenset(normalize_key(w) for w in ("بن", "ابن", "بنت"))
 COMPOUND_HEADS = frozenset(normalize_key(w) for w in ("عبد", "أبو", "ابو"))
@@ -302,8 +305,10 @@ def plausible(candidate: Candidate, context_countries: set[str]) -> bool:
     return entry.population >= limit
 
 
-def rank(found: list[Candidate], context_countries: set[str], year: int | None = None) -> list[Candidate]:
-    """Score candidates: prior, clitic/shortening cost, document countries, role at the publication year."""
+def rank(found: list[Candidate], context_countries: set[str], year: int | None = None,
+         main_country: str | None = None) -> list[Candidate]:
+    """Score candidates: prior, clitic/shortening cost, document countries (more for the country most of the
+    text's places lie in), role at the publication year."""
     found = [c for c in found if plausible(c, context_countries)]
     famous = any(c.entry.type in PLACE_TYPES and (c.entry.feature == "PPLC" or c.entry.population >= FAMOUS_POPULATION)
                  for c in found)
@@ -313,6 +318,8 @@ def rank(found: list[Candidate], context_countries: set[str], year: int | None =
         if entry.country and entry.country in context_countries:
             minor = famous and entry.feature == "PPL" and entry.population < MINOR_TOWN_POPULATION
             score += (MINOR_CONTEXT_BONUS if minor else CONTEXT_BONUS) if entry.type in PLACE_TYPES else 1.0
+            if entry.country == main_country and entry.type in PLACE_TYPES and not minor:
+                score += MAIN_COUNTRY_BONUS
         if year is not None and entry.roles and any(r.covers(year) for r in entry.roles):
             score += 1.0
         candidate.score = score

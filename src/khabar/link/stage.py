@@ -24,6 +24,8 @@ Mentions this stage adds are appended to ``doc.mentions`` too (source "kb" or "c
 
 from __future__ import annotations
 
+from collections import Counter
+
 from khabar.document import Document, Entity, Mention
 from khabar.link.aliases import GENERIC_HEADS, bracketed_aliases, org_short_forms
 from khabar.link.geo import geo_of, place_unlocated
@@ -37,8 +39,11 @@ from khabar.link.resolve import NASAB_WORDS, cached_candidates, rank
 from khabar.link.scan import SpanSet, Word, match_phrases, words
 from khabar.link.titles import TitlePhrase, find_nationalities, find_titles
 from khabar.link.translit import transliterate
+from khabar.link.wordplaces import CHECKED_TYPES, inside_date, word_not_town
 
 GENERIC = GENERIC_HEADS  # single words never spread to other occurrences (see ``aliases.py``)
+REGION_FEATURES = frozenset({"RGN", "ADM1", "ADM2"})
+MAIN_COUNTRY_MIN = 3  # place names needed before a text has a main country (its local homonyms win)
 APPOSITION_GAP = frozenset(" \t\n،,:-–")
 
 
@@ -103,13 +108,16 @@ class Linker:
         if found:  # KB names NER left untagged
             self.doc.mentions = sorted([*self.doc.mentions, *found], key=lambda m: (m.start, m.end))
             self._add_items(found, seen)
-            context = self._context_countries()
         nouns = scan_state_nouns(self.doc.text, self.tokens, [(m.start, m.end) for m in self.doc.mentions],
                                  self.kb) if scan else []
         if nouns:  # مجلس الوزراء، المملكة: kept only when the national rules below resolve them
             self._add_items(nouns, seen)
+        self._drop_words()
+        certain = self._certain_countries()
+        context = self._context_countries(certain=certain)
+        main = self._main_country(certain)
         for item in self.items:
-            item.candidates = rank(item.candidates, context, self.year)
+            item.candidates = rank(item.candidates, context, self.year, main)
         resolve_national_bodies(self.items, self.kb, self.doc.text)
         resolve_place_nouns(self.items, self.kb)
         if nouns:
@@ -121,6 +129,27 @@ class Linker:
         self._share_alias_candidates()
         org_short_forms(self.items)
         bracketed_aliases(self.items, self.doc.text)
+
+    def _drop_words(self) -> None:
+        """لأول مرة، جائزة نوبل: ordinary words, not far-away towns (``wordplaces``); the countries the text
+        names are counted without these words' own readings. A name inside a date the dates stage found
+        (في مايو الماضي) is a month, never a town."""
+        dates = [(d.start, d.end) for d in self.doc.dates]
+        suspects = {id(i) for i in self.items if word_not_town(self.doc.text, self.tokens, i, set())
+                    or (dates and i.mention.type in CHECKED_TYPES and inside_date(i.mention, dates))}
+        if not suspects:
+            return
+        context = self._context_countries(skip=suspects)
+        words = {id(i) for i in self.items if id(i) in suspects and (
+            word_not_town(self.doc.text, self.tokens, i, context) or inside_date(i.mention, dates))}
+        if not words:
+            return
+        for item in self.items:
+            if id(item) in words and item.mention.type == "MISC":
+                item.candidates = []
+        dropped = {id(i.mention) for i in self.items if id(i) in words and i.mention.type != "MISC"}
+        self.items = [i for i in self.items if id(i.mention) not in dropped]
+        self.doc.mentions = [m for m in self.doc.mentions if id(m) not in dropped]
 
     def _add_items(self, mentions: list[Mention], seen: set[tuple[int, int]]) -> None:
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -148,17 +177,36 @@ class Linker:
             elif name.candidates:
                 alias.candidates = [name.candidates[0]]
 
-    def _context_countries(self) -> set[str]:
-        countries: set[str] = set()
+    def _certain_countries(self, skip: frozenset[int] | set[int] = frozenset()) -> list[str]:
+        """The country of each name whose readings all lie in one country (or that names a country)."""
+        countries: list[str] = []
+        for item in self.items:
+            if id(item) in skip:
+                continue
+            entries = {c.entry.id: c.entry for c in item.candidates}
+            features = {e.feature for e in entries.values()}
+            if len({e.country for e in entries.values()}) == 1 or (
+                    "PCLI" in features and not features & REGION_FEATURES):  # الصحراء الغربية: EH or Egypt's
+                best = min(item.candidates, key=lambda c: c.cost, default=None)
+                if best and best.entry.country:
+                    countries.append(best.entry.country)
+        return countries
+
+    @staticmethod
+    def _main_country(certain: list[str]) -> str | None:
+        """The country most of the text's place names lie in (its local homonyms win: المنصورة in Aden)."""
+        counts = Counter(c for c in certain if len(c) == 2)
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        return country if count >= MAIN_COUNTRY_MIN and count * 2 > sum(counts.values()) else None
+
+    def _context_countries(self, skip: frozenset[int] | set[int] = frozenset(),
+                           certain: list[str] | None = None) -> set[str]:
+        countries: set[str] = set(self._certain_countries(skip) if certain is None else certain)
         for item in self.items:
             if item.nationality and item.nationality.country:
                 countries.add(item.nationality.country)
-            entries = {c.entry.id: c.entry for c in item.candidates}
-            if len({e.country for e in entries.values()}) == 1 or any(
-                    e.feature == "PCLI" for e in entries.values()):
-                best = min(item.candidates, key=lambda c: c.cost, default=None)
-                if best and best.entry.country:
-                    countries.add(best.entry.country)
         for _token, nationality in self.nationality_words():
             if nationality.country:
                 countries.add(nationality.country)
