@@ -214,7 +214,7 @@ def trailer_start(text: str) -> int | None:
 # Second audit round (a fresh sample of unseen articles): aims and plans were the largest class.
 # "لاعتقال أطفال فلسطينيين": ل + a coercive verbal noun + an indefinite object names the aim of an act,
 # no set target (a plan against a set one, يعدون عملية لاستعادة هذه المدينة، is an event with status
-# planned; the definite-object case is in ``stage._purpose``); verbs of seeking before a noun of taking
+# planned; the definite-object case is in ``weak._purpose``); verbs of seeking before a noun of taking
 # ground (وتسعى المقاومة للسيطرة على) make it a goal. Source: reading SaudiNewsNet articles.
 AIM_MODES = frozenset({"arrest", "raid", "seize", "retake", "abduct", "siege", "destroy", "armed_clash"})
 SEEK_MODES = frozenset({"seize", "retake"})
@@ -274,5 +274,5 @@ def aimed_act(words: list[Word], trigger: Trigger) -> bool:
                 and not (before and _stem_of(before[-1]) in CAUSE_WORDS) and _unset_object(words, trigger):
             return True  # لاعتقال أطفال فلسطينيين: no set target (a plan against one is an event: planned)
         if entry.mode in SEEK_MODES and any(_stem_of(w) in SEEK_WORDS for w in before):
-            return True  # وتسعى المقاومة للسيطرة على: a goal of taking ground (as in ``stage._weak``)
+            return True  # وتسعى المقاومة للسيطرة على: a goal of taking ground (as in ``weak.is_weak``)
     return False
