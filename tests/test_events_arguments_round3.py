@@ -242,3 +242,34 @@ def test_the_one_blamed_for_an_arson_is_its_actor() -> None:
     doc = extract_events(make_doc(text, [("E1", "ORG", "مستوطنين متطرفين", "extremist settlers",
                                           ["مستوطنين متطرفين"], None)]))
     assert _assault(doc).actors == ["E1"]
+
+
+def test_described_victims_have_an_english_name(seed_text: str) -> None:
+    """The seed's five killed villagers are an entity a reader without Arabic can use: 5 people."""
+    from khabar.pipeline import analyze
+
+    doc = analyze(seed_text, published="2016-10-26")
+    victims = [e for e in doc.entities if e.name == "خمسة أشخاص"]
+    assert victims and victims[0].name_en == "5 people"
+    assert all(e.name_en for e in doc.entities if e.type in ("PER", "ORG", "LOC", "GPE"))
+
+
+def test_english_name_of_a_definite_description() -> None:
+    from khabar.document import Document
+    from khabar.events.glosses import english_name
+
+    doc = Document("استهدف الهجوم المصلين في المسجد")
+    start = doc.text.index("المصلين")
+    assert english_name(doc, start, start + len("المصلين"), "PER") == "the worshippers"
+    assert english_name(doc, 0, len("استهدف"), "MISC") is None
+
+
+def test_a_village_the_events_stage_adds_gets_a_point() -> None:
+    """بلدة عرى is named with no place after it: it takes the article's country point, never none."""
+    from khabar.pipeline import analyze
+
+    doc = analyze("قتل خمسة أشخاص في قصف لقوات النظام على بلدة عرى، وقال المرصد السوري لحقوق الإنسان "
+                  "إن الطيران السوري شن غارات أخرى.", published="2015-07-20")
+    village = next(e for e in doc.entities if e.name == "عرى")
+    assert village.geo is not None and village.geo.country_code == "SY"
+    assert all(e.geo is not None for e in doc.entities if e.type in ("LOC", "GPE"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from khabar.document import Document, Entity, Mention
 from khabar.events.fatalities import NUMBER_WORDS
+from khabar.events.glosses import english_name
 from khabar.events.roles import clause_break
 from khabar.events.scan import Trigger, Word
 from khabar.text.normalize import normalize_key
@@ -125,7 +126,7 @@ def phrase_entity(doc: Document, start: int, end: int, type_: str = "PER") -> st
             doc.mentions.append(mention)
             return entity.id
     numbers = [int(e.id[1:]) for e in doc.entities if e.id[:1] == "E" and e.id[1:].isdigit()]
-    entity = Entity(f"E{max(numbers, default=0) + 1}", type_, text, None, None, [], None, 0.5)
+    entity = Entity(f"E{max(numbers, default=0) + 1}", type_, text, english_name(doc, start, end, type_), None, [], None, 0.5)
     mention = Mention(start, end, text, type_, "events", 0.5)
     entity.mentions.append(mention)
     doc.entities.append(entity)

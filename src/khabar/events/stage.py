@@ -53,6 +53,8 @@ from khabar.events.traits import (
     threatened_with,
 )
 from khabar.events.weak import TERRITORIAL_MODES, earlier_toll, is_weak
+from khabar.link.geo import place_unlocated
+from khabar.link.kb import PLACE_TYPES, get_kb
 
 log = logging.getLogger(__name__)
 
@@ -203,4 +205,6 @@ def extract_events(doc: Document) -> Document:
         )
         event.acled = classify(event, doc, civilians=candidate.civilians)
         doc.events.append(event)
+    if any(e.type in PLACE_TYPES and e.geo is None for e in doc.entities):
+        place_unlocated(doc.text, doc.entities, get_kb())  # villages added here get a point, as in the link stage
     return doc
