@@ -63,3 +63,32 @@ SEED_ENTITIES: list[tuple] = [
     ("E17", "ORG", "الجيش العراقي", "Iraqi Army", ["الجيش العراقي"], None),
 ]
 SEED_DATES = [("يوم الإثنين", "2016-10-24", "day"), ("بالأمس", "2016-10-25", "day"), ("سنة 2014", "2014", "year")]
+
+
+def event_runner(published: str = "2015-07-21"):
+    """``run(text) -> Document``: the whole pipeline the events stage needs, quietly, with one publication
+    date (for module-scoped fixtures of tests that analyze real sentences end to end)."""
+    import logging
+
+    from khabar.events.commands import pipeline_stages
+    from khabar.pipeline import analyze
+
+    stages = pipeline_stages()
+
+    def run(text: str) -> Document:
+        logging.disable(logging.CRITICAL)
+        try:
+            return analyze(text, Meta(published=published), stages=stages)
+        finally:
+            logging.disable(logging.NOTSET)
+    return run
+
+
+def mention_texts(doc: Document, ids: list[str]) -> list[str]:
+    """The surface of every mention of the entities ``ids`` (an event's actors or targets)."""
+    out = []
+    for entity_id in ids:
+        entity = doc.entity(entity_id)
+        assert entity is not None
+        out.extend(m.text for m in entity.mentions)
+    return out

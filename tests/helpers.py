@@ -41,6 +41,22 @@ def date_reader(default_published: str | None):
     return dates
 
 
+def number_reader(*fields: str):
+    """``numbers(text)``: each number found in ``text`` by its surface form, as its ``value`` alone, or
+    as the tuple of ``fields`` (e.g. "value", "unit", "about"); every span is checked against the text."""
+    from khabar.numbers.stage import number_expressions
+
+    def numbers(text: str) -> dict[str, object]:
+        found = number_expressions(text)
+        for item in found:
+            assert text[item.start:item.end] == item.text
+        if not fields:
+            return {item.text: item.value for item in found}
+        return {item.text: tuple(getattr(item, f) for f in fields) for item in found}
+
+    return numbers
+
+
 def quotes_of(text: str):
     """``text`` through the text and quote stages only (no entities: speakers stay text spans)."""
     from khabar.document import Document

@@ -8,44 +8,30 @@ matches (وزارة), and ``khabar eval events --gold/--split`` on any split.
 from __future__ import annotations
 
 import json
-import logging
 
 import pytest
 
-from khabar.document import Document, Event, Meta
-from khabar.events.commands import pipeline_stages
+from events_fixtures import event_runner, mention_texts
+from khabar.document import Document, Event
 from khabar.events.evaluate import GoldError, load_gold, select
 from khabar.events.lexicon import load_lexicon
 from khabar.events.scan import candidate_words, find_triggers, sentences_of, words_of
 from khabar.events.stage import extract_events
-from khabar.pipeline import analyze
 
 
 @pytest.fixture(scope="module")
 def run():
-    stages = pipeline_stages()
-
-    def _run(text: str) -> Document:
-        logging.disable(logging.CRITICAL)
-        try:
-            return analyze(text, Meta(published="2015-07-21"), stages=stages)
-        finally:
-            logging.disable(logging.NOTSET)
-    return _run
+    return event_runner()
 
 
 def _assaults(doc: Document) -> list[Event]:
     return [e for e in doc.events if e.type == "ASSAULT"]
 
 
-def _texts(doc: Document, ids: list[str]) -> list[str]:
-    return [m.text for i in ids if (e := doc.entity(i)) is not None for m in e.mentions]
-
-
 def test_unnamed_actor_is_carried_as_a_text_span() -> None:
     doc = extract_events(Document("قال شهود إن مجهولين فجروا خمس سيارات في مدينة غزة فجر اليوم."))
     event = _assaults(doc)[0]
-    assert any("مجهولين" in t for t in _texts(doc, event.actors))
+    assert any("مجهولين" in t for t in mention_texts(doc, event.actors))
     entity = doc.entity(event.actors[0])
     assert entity is not None and entity.kb_id is None and entity.type == "ORG"
     assert all(doc.text[m.start:m.end] == m.text for m in entity.mentions)
@@ -55,21 +41,21 @@ def test_gunmen_of_a_named_group(run) -> None:
     doc = run("قتل مسلحون من جماعة بوكو حرام المتطرفة عشرات الاشخاص في أربع قرى في شمال شرقي نيجيريا.")
     event = _assaults(doc)[0]
     assert event.actors, event.to_json()
-    assert any("مسلحون" in t or "بوكو حرام" in t for t in _texts(doc, event.actors))
+    assert any("مسلحون" in t or "بوكو حرام" in t for t in mention_texts(doc, event.actors))
 
 
 def test_counted_dead_are_targets_not_actors(run) -> None:
     doc = run("أفادت خلية الإعلام الحربي بمقتل 52 من عناصر تنظيم داعش في غارات شرقي الرمادي.")
     event = _assaults(doc)[0]
     assert event.fatalities == 52
-    assert not any("داعش" in t for t in _texts(doc, event.actors))
+    assert not any("داعش" in t for t in mention_texts(doc, event.actors))
 
 
 def test_soldiers_who_were_killed_are_no_actors(run) -> None:
     doc = run("قال مسعفون إن خمسة جنود ليبيين قتلوا في انفجار قنبلة بمدينة بنغازي يوم الاثنين.")
     event = _assaults(doc)[0]
     assert event.fatalities == 5
-    assert not any("ليبي" in t for t in _texts(doc, event.actors))
+    assert not any("ليبي" in t for t in mention_texts(doc, event.actors))
 
 
 @pytest.mark.parametrize("text", [

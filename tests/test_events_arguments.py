@@ -7,18 +7,9 @@ Sentences are from SaudiNewsNet articles (July-August 2015), shortened; entities
 
 from __future__ import annotations
 
-from events_fixtures import make_doc
+from events_fixtures import make_doc, mention_texts
 from khabar.document import Document, Geo
 from khabar.events.stage import extract_events
-
-
-def _texts(doc: Document, ids: list[str]) -> list[str]:
-    out = []
-    for entity_id in ids:
-        entity = doc.entity(entity_id)
-        assert entity is not None
-        out.extend(m.text for m in entity.mentions)
-    return out
 
 
 def _assaults(doc: Document) -> list:
@@ -30,15 +21,15 @@ def test_unnamed_attacker_and_counted_victims() -> None:
     doc = extract_events(Document(text))
     [event] = _assaults(doc)
     assert event.fatalities == 3
-    assert "ثلاثة أشخاص" in _texts(doc, event.targets)
-    assert "شاب" in _texts(doc, event.actors)
+    assert "ثلاثة أشخاص" in mention_texts(doc, event.targets)
+    assert "شاب" in mention_texts(doc, event.actors)
 
 
 def test_arrest_of_described_person() -> None:
     doc = extract_events(Document("وورد بلاغ عن إطلاق نار، وقبض على الجاني، وهو شاب في العقد الثالث من العمر."))
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert arrest.mode == "arrest"
-    assert _texts(doc, arrest.targets) == ["الجاني"]
+    assert mention_texts(doc, arrest.targets) == ["الجاني"]
 
 
 def test_abductions_on_different_days_stay_apart() -> None:
@@ -51,7 +42,7 @@ def test_abductions_on_different_days_stay_apart() -> None:
     abductions = [e for e in doc.events if e.type == "COERCE"]
     assert sorted(e.date.value for e in abductions if e.date) == ["2015-04-06", "2015-06-09"]
     june = next(e for e in abductions if e.date and e.date.value == "2015-06-09")
-    assert "9 صحفيين" in _texts(doc, june.targets)
+    assert "9 صحفيين" in mention_texts(doc, june.targets)
 
 
 def test_experiencer_is_the_target_not_the_attacker() -> None:
@@ -83,7 +74,7 @@ def test_genitive_attacker_and_positions_hit() -> None:
     assert attack.actors == ["E1"] and attack.location == "E3"
     strikes = next(e for e in _assaults(doc) if e.mode == "aerial")
     assert strikes.actors == ["E2"] and strikes.location == "E4"
-    assert any("متمردين" in text for text in _texts(doc, strikes.targets))  # the side whose positions were hit
+    assert any("متمردين" in text for text in mention_texts(doc, strikes.targets))  # the side whose positions were hit
 
 
 def test_threat_to_kill_is_threatened() -> None:

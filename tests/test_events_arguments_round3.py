@@ -8,18 +8,9 @@ Sentences are from SaudiNewsNet articles (July-August 2015), shortened; entities
 
 from __future__ import annotations
 
-from events_fixtures import make_doc
+from events_fixtures import make_doc, mention_texts
 from khabar.document import Document, Geo
 from khabar.events.stage import extract_events
-
-
-def _texts(doc: Document, ids: list[str]) -> list[str]:
-    out = []
-    for entity_id in ids:
-        entity = doc.entity(entity_id)
-        assert entity is not None
-        out.extend(m.text for m in entity.mentions)
-    return out
 
 
 def _assault(doc: Document):
@@ -97,7 +88,7 @@ def test_met_death_names_the_dead_as_target() -> None:
     event = _assault(doc)
     assert event.fatalities == 6
     assert "E2" not in event.targets  # the government forces fought; the six were opposition fighters
-    assert any(t.startswith("ستة") or t == "المعارضة السورية" for t in _texts(doc, event.targets))
+    assert any(t.startswith("ستة") or t == "المعارضة السورية" for t in mention_texts(doc, event.targets))
 
 
 def test_counted_victims_bring_their_side_as_target() -> None:
@@ -123,7 +114,7 @@ def test_doer_of_a_shooting_and_the_spokesman_who_told_it() -> None:
     ]))
     event = _assault(doc)
     assert "E1" not in event.actors
-    assert "ثلاثة أشخاص" in _texts(doc, event.actors)
+    assert "ثلاثة أشخاص" in mention_texts(doc, event.actors)
 
 
 def test_counted_nationals_are_the_victims() -> None:
@@ -147,7 +138,7 @@ def test_the_dead_of_one_clause_do_not_make_the_next_arrest() -> None:
     ]))
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert "E1" not in arrest.actors
-    assert "سبعة مطلوبين" in _texts(doc, arrest.targets)
+    assert "سبعة مطلوبين" in mention_texts(doc, arrest.targets)
 
 
 def test_odd_inputs_do_not_crash() -> None:
@@ -162,7 +153,7 @@ def test_places_and_positions_hit_are_targets() -> None:
     doc = extract_events(make_doc(text, [("E1", "ORG", "التحالف العربي", "Arab coalition", ["التحالف العربي"], None)]))
     event = _assault(doc)
     assert event.actors == ["E1"]
-    assert any("قاعدة العند" in t for t in _texts(doc, event.targets))
+    assert any("قاعدة العند" in t for t in mention_texts(doc, event.targets))
 
 
 def test_shelled_neighbourhoods_are_the_target_not_the_patron() -> None:
@@ -175,7 +166,7 @@ def test_shelled_neighbourhoods_are_the_target_not_the_patron() -> None:
     event = _assault(doc)
     assert event.actors == ["E1"]
     assert "E2" not in event.actors  # the former president's forces, not the man himself
-    assert "الأحياء السكنية" in _texts(doc, event.targets)
+    assert "الأحياء السكنية" in mention_texts(doc, event.targets)
     assert event.location == "E3"
 
 
@@ -196,7 +187,7 @@ def test_the_army_alone_is_an_actor_and_the_condemner_is_not() -> None:
     doc = extract_events(Document("وفي بيان سابق قال المتحدث إن الجيش استهدف مقرا لتجمع العناصر الإرهابية بمنطقة "
                                   "جبل العليقة."))
     event = _assault(doc)
-    assert "الجيش" in _texts(doc, event.actors)
+    assert "الجيش" in mention_texts(doc, event.actors)
     text = "ندد الرئيس التركي رجب طيب أردوغان بالهجوم الانتحاري الذي أوقع أمس 30 قتيلا في مدينة سوروتش."
     doc = extract_events(make_doc(text, [("E1", "PER", "رجب طيب أردوغان", "Erdogan", ["رجب طيب أردوغان"], None)]))
     assert all("E1" not in e.actors for e in doc.events)
@@ -211,13 +202,13 @@ def test_victim_named_after_titles_and_arrested_by_description() -> None:
     assert "E1" in _assault(doc).targets
     doc = extract_events(Document("أعلن وزير الداخلية اليوم الأحد اعتقال المتورطين بالتفجير الذي استهدف ناحية بني سعد."))
     arrest = next(e for e in doc.events if e.type == "COERCE")
-    assert any(t.startswith("المتورطين") for t in _texts(doc, arrest.targets))
+    assert any(t.startswith("المتورطين") for t in mention_texts(doc, arrest.targets))
 
 
 def test_light_verb_subject_and_counted_nationals_taken() -> None:
     doc = extract_events(Document("ونفذت قوة من الجيش يوم أمس عمليات دهم للفنادق والمطاعم في منطقة البقاع."))
     raid = next(e for e in doc.events if e.type == "COERCE")
-    assert any("الجيش" in t for t in _texts(doc, raid.actors))
+    assert any("الجيش" in t for t in mention_texts(doc, raid.actors))
     text = "أعلنت وزارة الخارجية الإيطالية أن أربعة إيطاليين اختطفوا في ليبيا بالقرب من مجمع شركة للطاقة."
     doc = extract_events(make_doc(text, [
         ("E1", "NORP", "إيطالي", "Italian", ["الإيطالية", "إيطاليين"], None),

@@ -11,26 +11,15 @@ SaudiNewsNet wording (not copied).
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 
-from khabar.document import Document, Event, Meta
-from khabar.events.commands import pipeline_stages
-from khabar.pipeline import analyze
+from events_fixtures import event_runner
+from khabar.document import Document, Event
 
 
 @pytest.fixture(scope="module")
 def run():
-    stages = pipeline_stages()
-
-    def _run(text: str) -> Document:
-        logging.disable(logging.CRITICAL)
-        try:
-            return analyze(text, Meta(published="2015-07-21"), stages=stages)
-        finally:
-            logging.disable(logging.NOTSET)
-    return _run
+    return event_runner()
 
 
 def _of(doc: Document, type_: str) -> list[Event]:

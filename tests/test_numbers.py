@@ -6,15 +6,11 @@ import time
 
 import pytest
 
+from helpers import number_reader
 from khabar.document import Document
 from khabar.numbers.stage import extract_numbers, number_expressions
 
-
-def numbers(text: str) -> dict[str, tuple[object, str | None, str | None]]:
-    found = number_expressions(text)
-    for item in found:
-        assert text[item.start:item.end] == item.text
-    return {item.text: (item.value, item.unit, item.about) for item in found}
+numbers = number_reader("value", "unit", "about")
 
 
 def test_seed(seed_text: str) -> None:

@@ -3,14 +3,10 @@ name a resolution."""
 
 from __future__ import annotations
 
+from helpers import number_reader
 from khabar.numbers.stage import number_expressions
 
-
-def numbers(text: str) -> dict[str, object]:
-    found = number_expressions(text)
-    for item in found:
-        assert text[item.start:item.end] == item.text
-    return {item.text: item.value for item in found}
+numbers = number_reader()
 
 
 def test_bracketed_range_takes_the_scale_after_the_bracket() -> None:

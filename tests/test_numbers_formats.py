@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import number_reader
 from khabar.numbers.stage import number_expressions
 from khabar.text.normalize import normalize
 from khabar.time.scan import fast_normalize, scan
 
-
-def numbers(text: str) -> dict[str, tuple[object, str | None, str | None]]:
-    found = number_expressions(text)
-    for item in found:
-        assert text[item.start:item.end] == item.text
-    return {item.text: (item.value, item.unit, item.qualifier) for item in found}
+numbers = number_reader("value", "unit", "qualifier")
 
 
 @pytest.mark.parametrize(("text", "surface", "value"), [

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import number_reader
 from khabar.numbers.stage import number_expressions
 
-
-def numbers(text: str) -> dict[str, object]:
-    found = number_expressions(text)
-    for item in found:
-        assert text[item.start:item.end] == item.text
-    return {item.text: item.value for item in found}
+numbers = number_reader()
 
 
 def test_goal_minutes_in_brackets_are_not_counts() -> None:

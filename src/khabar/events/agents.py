@@ -17,44 +17,39 @@ from functools import lru_cache
 from khabar.caches import WORD_CACHE_SIZE
 from khabar.document import Document
 from khabar.events.scan import Trigger, Word
-from khabar.text.normalize import normalize_key
-
-
-def _keys(*words: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words)
-
+from khabar.text.normalize import key_set
 
 # Nouns of an attack or a fight that carry their attacker (bare forms, without ال or a proclitic).
-ATTACK_NOUNS = _keys(
+ATTACK_NOUNS = key_set(
     "غارة", "غارات", "هجوم", "هجمات", "هجومين", "هجوما", "قصف", "كمين", "قتال", "نيران", "رصاص", "صاروخ",
     "صواريخ", "قذيفة", "قذائف", "اشتباكات", "اشتباك", "مواجهات", "ضربات", "ضربة", "تفجير", "تفجيرات",
     "اعتداء", "اعتداءات", "عملية", "قنص", "طلقات", "إطلاق", "اطلاق", "استهداف", "حملة", "ضربة", "غاره",
 )
 # Clash nouns: "اشتباكات مع X" / "قتال X": X is the other side, the one who killed those named before.
-CLASH_NOUNS = _keys("اشتباكات", "اشتباك", "مواجهات", "قتال", "معارك", "معركة")
-WITH = _keys("مع")
+CLASH_NOUNS = key_set("اشتباكات", "اشتباك", "مواجهات", "قتال", "معارك", "معركة")
+WITH = key_set("مع")
 # Verbs of a relative clause after an attack noun whose subject is the attacker (غارات شنتها X).
-AGENT_VERBS = _keys(
+AGENT_VERBS = key_set(
     "شنها", "شنته", "شنه", "شنتها", "شنوه", "شنوها", "نفذها", "نفذه", "نفذته", "نفذتها", "نفذوه", "نفذوها",
     "اطلقها", "اطلقته", "اطلقه", "اطلقتها", "اطلقوها", "تشنه", "يشنه", "تشنها", "يشنها", "ينفذه", "تنفذه",
     "شنّها", "شنّه", "شنّته", "شنّتها", "أطلقتها", "أطلقته", "أطلقها", "أطلقه",
 )
 # Markers of the agent after a death word, at any distance in the clause (قتل على يد X، برصاص X).
-AGENT_PHRASE_MARKERS = _keys("يد", "يدي", "قبل", "برصاص", "بنيران", "بسلاح")
+AGENT_PHRASE_MARKERS = key_set("يد", "يدي", "قبل", "برصاص", "بنيران", "بسلاح")
 # Words of blame after an attack (ألقي باللوم فيه على X، يشتبه بوقوف X وراءه، اتهم X بتنفيذه): X is its actor.
-BLAME_WORDS = _keys("باللوم", "اللوم", "بوقوف", "وقوف", "بالمسؤولية")
+BLAME_WORDS = key_set("باللوم", "اللوم", "بوقوف", "وقوف", "بالمسؤولية")
 # Words that end the cause phrase: a new clause, a second happening or the source of the report.
-STOP_WORDS = _keys(
+STOP_WORDS = key_set(
     "فيما", "بينما", "حيث", "كما", "وقال", "قال", "وقالت", "قالت", "واضاف", "واضافت", "بحسب", "حسب", "وفق",
     "وفقا", "الذي", "التي", "الذين", "والذي", "والتي", "ان", "إن", "أن", "بعد", "منذ", "وفي", "لكن", "ولكن",
 )
 # Prepositions after an attack noun that introduce its target or place, not its attacker.
 # Owner words (عربة تابعة للعناصر الإرهابية): the ل-mention after them owns the thing hit, it did not hit.
-NOT_AGENT_LINKS = _keys("على", "ضد", "في", "من", "عن", "الى", "إلى", "بين", "قرب", "داخل", "بحق", "تابعة",
+NOT_AGENT_LINKS = key_set("على", "ضد", "في", "من", "عن", "الى", "إلى", "بين", "قرب", "داخل", "بحق", "تابعة",
                         "التابعة", "تابع", "التابع", "تابعين", "التابعين", "تابعه", "التابعه")
-BETWEEN = _keys("بين")
+BETWEEN = key_set("بين")
 # Heads of an armed force named after "من" (قصف من طائرات النظام، هجوم من قوات ...): the attacker.
-FORCE_HEADS = _keys("طائرات", "طائره", "طيران", "مقاتلات", "مروحيات", "قوات", "جيش", "مسلحي", "عناصر", "ميليشيات",
+FORCE_HEADS = key_set("طائرات", "طائره", "طيران", "مقاتلات", "مروحيات", "قوات", "جيش", "مسلحي", "عناصر", "ميليشيات",
                     "مليشيات", "ميليشيا", "مليشيا", "بوارج", "زوارق", "دبابات", "مدفعية")
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 REACH = 14  # words after the trigger looked at for the cause phrase

@@ -18,32 +18,27 @@ import re
 
 from khabar.events.generic import not_specific
 from khabar.events.scan import Trigger, Word
-from khabar.text.normalize import normalize_key
-
-
-def _keys(*words: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words)
-
+from khabar.text.normalize import key_set, normalize_key
 
 # "under the control of", "imposes its control": a state, not a seizure.
-CONTROL_STATE_PREV = _keys("تحت", "وتحت", "لسيطرة", "تفرض", "يفرض", "تفرضان", "يفرضون", "تبسط", "يبسط")
+CONTROL_STATE_PREV = key_set("تحت", "وتحت", "لسيطرة", "تفرض", "يفرض", "تفرضان", "يفرضون", "تبسط", "يبسط")
 # Nouns a following محاصرة describes (adjective "besieged").
-BESIEGED_HOLDERS = _keys("مدن", "قرى", "مناطق", "أحياء", "احياء", "بلدتي", "بلدتين", "مدينة", "بلدة", "قرية",
+BESIEGED_HOLDERS = key_set("مدن", "قرى", "مناطق", "أحياء", "احياء", "بلدتي", "بلدتين", "مدينة", "بلدة", "قرية",
                          "منطقة", "مخيم", "المدينة", "البلدة", "القرية", "المنطقة", "المخيم")
 # Adverbs of habit and repetition.
-HABIT_WORDS = _keys("بانتظام", "باستمرار", "يوميا", "يومياً", "دائما", "دائماً", "عادة", "عادةً", "غالبا", "مرارا",
+HABIT_WORDS = key_set("بانتظام", "باستمرار", "يوميا", "يومياً", "دائما", "دائماً", "عادة", "عادةً", "غالبا", "مرارا",
                     "مراراً", "تكرارا", "أحيانا", "احيانا", "يومي", "المتكررة", "المتكرره", "المستمرة",
                     "السنوي", "السنوية", "الموسمي", "الموسمية")
 # Plural class nouns: "الهجمات التي ..." speaks of a class of events.
-GENERIC_HEADS = _keys("العمليات", "الهجمات", "الاعتداءات", "الجرائم", "الغارات", "التفجيرات", "الانتهاكات",
+GENERIC_HEADS = key_set("العمليات", "الهجمات", "الاعتداءات", "الجرائم", "الغارات", "التفجيرات", "الانتهاكات",
                       "عمليات", "هجمات", "اعتداءات", "جرائم", "المجازر", "الأعمال", "أعمال", "اعمال")
-RELATIVES = _keys("التي", "الذي", "الذين", "اللتين", "والتي", "والذي")
+RELATIVES = key_set("التي", "الذي", "الذين", "اللتين", "والتي", "والذي")
 # Heads of names of bodies and documents: قيادة عمليات، قانون مكافحة، غرفة عمليات.
-NAME_HEADS = _keys("قيادة", "قياده", "غرفة", "غرفه", "مديرية", "لجنة", "لجنه", "قانون", "مشروع", "وحدة", "ادارة",
+NAME_HEADS = key_set("قيادة", "قياده", "غرفة", "غرفه", "مديرية", "لجنة", "لجنه", "قانون", "مشروع", "وحدة", "ادارة",
                    "إدارة", "هيئة", "مكتب", "مركز", "شعبة", "قسم", "خلية", "جهاز", "فرقة", "مكافحة", "لمكافحة")
-COMMEMORATION = _keys("ذكرى", "الذكرى", "ذكري", "الذكري", "بذكرى", "إحياء", "احياء", "تأبين", "ابعين")
+COMMEMORATION = key_set("ذكرى", "الذكرى", "ذكري", "الذكري", "بذكرى", "إحياء", "احياء", "تأبين", "ابعين")
 # Seizure or defusing of weapons: the explosives found did not go off.
-FOUND_WEAPON_CUES = _keys("ضبط", "وضبط", "ضبطت", "أبطلت", "ابطلت", "أبطل", "ابطل", "إبطال", "ابطال", "تفكيك",
+FOUND_WEAPON_CUES = key_set("ضبط", "وضبط", "ضبطت", "أبطلت", "ابطلت", "أبطل", "ابطل", "إبطال", "ابطال", "تفكيك",
                           "فككت", "فكك", "مصادرة", "ومصادرة", "صادرت", "العثور", "عثر", "عثرت", "حجز", "ضبطه",
                           "وأبطلت", "وابطلت", "وتفكيك", "ضبطها", "بحوزته", "بحوزتهم", "مخزن", "مستودع", "تصنيع",
                           "صنع", "تدخل")
@@ -51,22 +46,22 @@ WEAPON_MODES = frozenset({"ied", "explosives"})
 TRAILER = (normalize_key("رابط"), normalize_key("الخبر"))
 # Continuing activity: "تواصل تقدمها وسيطرتها", "يواصل التنظيم شن هجمات": ongoing, not one
 # happening ("واستمرت الاشتباكات" tells what went on that day: not listed).
-ONGOING_CUES = _keys("تواصل", "يواصل", "تواصلان", "يواصلون", "تستمر", "يستمر", "يستمرون", "مواصلة", "ومواصلة",
+ONGOING_CUES = key_set("تواصل", "يواصل", "تواصلان", "يواصلون", "تستمر", "يستمر", "يستمرون", "مواصلة", "ومواصلة",
                      "استمرار", "باستمرار", "تتواصل", "تتواصلان")
 # Stepping up attacks: "وكثفت بوكو حرام هجماتها في ..."، "يصعد متطرفو طالبان هجماتهم": a trend of
 # several attacks, not one happening (said of plural or possessed attack nouns only).
-INTENSIFY_CUES = _keys("كثف", "كثفت", "كثفوا", "يكثف", "تكثف", "يكثفون", "صعد", "صعدت", "صعدوا", "يصعد", "تصعد",
+INTENSIFY_CUES = key_set("كثف", "كثفت", "كثفوا", "يكثف", "تكثف", "يكثفون", "صعد", "صعدت", "صعدوا", "يصعد", "تصعد",
                        "يصعدون", "تصعيد", "بتصعيد", "زاد", "زادت", "يزيد", "تزيد")
-GRIP_WORDS = _keys("قبضة", "قبضه", "قبضتها", "قبضته", "قبضتهم")
-IN_WORDS = _keys("في", "فى", "تحت")
+GRIP_WORDS = key_set("قبضة", "قبضه", "قبضتها", "قبضته", "قبضتهم")
+IN_WORDS = key_set("في", "فى", "تحت")
 STATE_MODES = frozenset({"seize", "siege"})
 EVERYWHERE = (normalize_key("في"), normalize_key("كل"), normalize_key("مكان"))
 # "since the start of the war / since 1984" after a toll: a running total.
 SINCE = normalize_key("منذ")
-SINCE_SPANS = _keys("عام", "العام", "بداية", "بدايه", "اندلاع", "بدء", "مطلع", "سنوات", "أعوام", "اعوام", "عقود",
+SINCE_SPANS = key_set("عام", "العام", "بداية", "بدايه", "اندلاع", "بدء", "مطلع", "سنوات", "أعوام", "اعوام", "عقود",
                     "عقدين", "انطلاق", "انطلاقة")
 TOTAL_REACH = 8
-THOUSANDS = _keys("آلاف", "الاف", "الآلاف", "ألوف", "الوف")
+THOUSANDS = key_set("آلاف", "الاف", "الآلاف", "ألوف", "الوف")
 
 
 def _same(words: list[Word], i: int, sentence: int) -> bool:

@@ -6,36 +6,31 @@ target, لـ/من قبل/على يد the agent, في/قرب/جنوب the place) 
 
 from __future__ import annotations
 
-from khabar.text.normalize import normalize_key
-
-
-def _keys(*words: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words)
-
+from khabar.text.normalize import key_set
 
 # --- status ---------------------------------------------------------------------------------
-PLANNED_CUES = _keys(
+PLANNED_CUES = key_set(
     "يعتزم", "تعتزم", "يعتزمون", "يعدون", "تعد", "تستعد", "يستعد", "يستعدون", "تستعدان", "يخطط", "تخطط",
     "يخططون", "ينوي", "تنوي", "ينوون", "سيتم", "سوف", "اجل", "بهدف", "تمهيدا", "لاجل", "يعتزمان", "تحضر",
     "يحضر", "يحضرون", "تتجه", "يتجه", "ستشن", "سيشن", "ستنفذ", "سينفذ",
 )
-THREAT_CUES = _keys("هدد", "يهدد", "تهدد", "هددت", "هددوا", "يهددون", "توعد", "يتوعد", "توعدت", "تتوعد")
-DENIAL_CUES = _keys("نفى", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "نفي", "كذب", "كذبت")
-HYPOTHETICAL_CUES = _keys(
+THREAT_CUES = key_set("هدد", "يهدد", "تهدد", "هددت", "هددوا", "يهددون", "توعد", "يتوعد", "توعدت", "تتوعد")
+DENIAL_CUES = key_set("نفى", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "نفي", "كذب", "كذبت")
+HYPOTHETICAL_CUES = key_set(
     "اذا", "إذا", "لو", "حال", "ربما", "يجب", "ينبغي", "يمكن", "قد يؤدي", "احتمال", "محتمل", "لولا",
     "حالة", "فيما لو",
 )
 # Words of a speech report ("قالت الوكالة إن ..."): the reporting clause's subject is the source.
-SPEECH_VERBS = _keys(
+SPEECH_VERBS = key_set(
     "قال", "قالت", "قالوا", "اضاف", "اضافت", "افاد", "افادت", "افادوا", "ذكر", "ذكرت", "ذكروا", "اعلن",
     "اعلنت", "اعلنوا", "اكد", "اكدت", "اكدوا", "اوضح", "اوضحت", "اشار", "اشارت", "نقل", "نقلت", "اورد",
     "اوردت", "بث", "بثت", "نشر", "نشرت", "زعم", "زعمت", "ادعى", "ادعت", "تبنى", "تبنت", "اعتبر",
     "اعتبرت", "صرح", "صرحت", "يقول", "تقول", "يؤكد", "تؤكد",
 )
 # "according to X" (حسب/بحسب/وفقا لـ/نقلا عن) introduces the source of what precedes or follows.
-ACCORDING_TO = _keys("حسب", "بحسب", "وحسب", "وبحسب", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا")
+ACCORDING_TO = key_set("حسب", "بحسب", "وحسب", "وبحسب", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا")
 # Name words of outlets, agencies and monitors: their reports are taken as facts (status happened).
-NEWS_SOURCE_WORDS = _keys(
+NEWS_SOURCE_WORDS = key_set(
     "وكالة", "وكاله", "رويترز", "فرانس", "برس", "اسوشيتد", "الأناضول", "الاناضول", "سانا", "واس", "المرصد",
     "مرصد", "قناة", "قناه", "صحيفة", "صحيفه", "تلفزيون", "التلفزيون", "اذاعة", "إذاعة", "شهود", "مصادر",
     "مصدر", "مراسل", "الجزيرة", "العربية", "بي", "سي", "سكاي", "نيوز", "اسوشييتد", "الأسوشيتد", "يونايتد",
@@ -45,7 +40,7 @@ NEWS_SOURCE_WORDS = _keys(
 # Of those, the ones that are no side of a conflict whatever else the phrase says: medics, residents,
 # witnesses, monitors, agencies ("قال مسعفون ومسؤولون عسكريون" cites a neutral source: happened).
 # "مصدر/مصادر" are not among them: "مصدر أمني" / "مصدر في المقاومة" speak for a side.
-NEUTRAL_SOURCE_WORDS = _keys(
+NEUTRAL_SOURCE_WORDS = key_set(
     "وكالة", "وكاله", "رويترز", "فرانس", "برس", "اسوشيتد", "الأناضول", "الاناضول", "المرصد", "مرصد", "شهود",
     "شاهد", "مراسل", "مراسلنا", "مراسلو", "اسوشييتد", "الأسوشيتد", "يونايتد", "الأهالي", "الاهالي", "سكان",
     "السكان", "مسعفون", "مسعفين", "المسعفين", "مستشفى", "المستشفى", "طبية", "طبي", "الطبية", "الطبي", "أطباء",
@@ -55,7 +50,7 @@ NEUTRAL_SOURCE_WORDS = _keys(
 # Words that make a speaker a side of the conflict (armies, police, militias, ministries and their
 # spokesmen): a violent or coercive event only they assert is "claimed". Source: the held-out
 # annotators' conventions (issue 6) and the speakers of the dev gold's claimed events.
-PARTY_WORDS = _keys(
+PARTY_WORDS = key_set(
     "جيش", "الجيش", "للجيش", "الجيوش", "قوات", "القوات", "لقوات", "قوة", "القوة", "متحدث", "المتحدث", "الناطق",
     "ناطق", "وزارة", "الوزارة", "وزير", "الوزير", "قيادة", "القيادة", "التحالف", "ميليشيا", "مليشيا", "ميليشيات",
     "مليشيات", "الميليشيا", "المليشيا", "حركة", "الحركة", "تنظيم", "التنظيم", "حزب", "الحزب", "كتائب", "الكتائب",
@@ -68,35 +63,35 @@ PARTY_WORDS = _keys(
 )
 # Words that open a new clause of the outlet's own ("..., فيما قتل 9"): a speech verb before them
 # does not govern what follows. Source: Arabic news syntax (circumstantial and contrast clauses).
-CLAUSE_BREAKS = _keys("فيما", "بينما", "وبينما", "وفيما")
+CLAUSE_BREAKS = key_set("فيما", "بينما", "وبينما", "وفيما")
 # Condemnation words: the event they take as object is presupposed (أدان البيت الأبيض الاعتداء).
-CONDEMN_WORDS = _keys("ادانة", "إدانة", "ادانته", "إدانته", "ادانتها", "إدانتها", "أدان", "ادان", "أدانت",
+CONDEMN_WORDS = key_set("ادانة", "إدانة", "ادانته", "إدانته", "ادانتها", "إدانتها", "أدان", "ادان", "أدانت",
                       "ادانت", "ندد", "نددت", "تندد", "يندد", "استنكر", "استنكرت", "يستنكر", "تستنكر", "شجب",
                       "شجبت", "يدين", "تدين", "ادانتها", "استنكاره", "استنكارها", "تنديده", "تنديدها")
 # Openings of a sentence that turns to another matter ("من جهة أخرى"، "وعلى صعيد آخر"، "وفي سياق
 # متصل" is not one): the events told after them are not retellings of the one before. Source: Arabic
 # news transitions read in SaudiNewsNet articles.
-TOPIC_SHIFT_WORDS = _keys("أخرى", "اخرى", "آخر", "اخر", "غضون", "منفصل", "المقابل", "ناحية", "ذلك")
-TOPIC_SHIFT_HEADS = _keys("جهة", "صعيد", "سياق", "غضون", "المقابل", "ناحية", "الى", "إلى", "وإلى", "والى")
-SENTENCE_PLACE_OPENERS = _keys("وفي", "في", "وفى", "فى")
+TOPIC_SHIFT_WORDS = key_set("أخرى", "اخرى", "آخر", "اخر", "غضون", "منفصل", "المقابل", "ناحية", "ذلك")
+TOPIC_SHIFT_HEADS = key_set("جهة", "صعيد", "سياق", "غضون", "المقابل", "ناحية", "الى", "إلى", "وإلى", "والى")
+SENTENCE_PLACE_OPENERS = key_set("وفي", "في", "وفى", "فى")
 # "هجوما مماثلا"، "في غارة مشابهة": an event noun qualified as similar names another happening of the
 # same kind, never a retelling of the one told before. Source: Arabic news wording read in SaudiNewsNet.
-SIMILAR_WORDS = _keys("مماثل", "مماثلا", "مماثلة", "مماثلاً", "مشابه", "مشابها", "مشابهة", "مشابهاً", "مماثلين",
+SIMILAR_WORDS = key_set("مماثل", "مماثلا", "مماثلة", "مماثلاً", "مشابه", "مشابها", "مشابهة", "مشابهاً", "مماثلين",
                       "مماثلتين", "مشابهين", "مشابهتين", "المماثل", "المماثلة", "المشابه", "المشابهة", "آخر", "اخر",
                       "آخرا", "اخرا", "أخرى", "اخرى")
 # "حصيلة سابقة/أولى أفادت بمقتل 43": an earlier toll of the event told, not another happening (same source).
-EARLIER_TOLL_WORDS = _keys("سابقة", "السابقة", "أولى", "اولى", "الأولى", "الاولى", "أولية", "اولية", "الأولية",
+EARLIER_TOLL_WORDS = key_set("سابقة", "السابقة", "أولى", "اولى", "الأولى", "الاولى", "أولية", "اولية", "الأولية",
                            "الاولية", "أولي", "اولي", "الأولي", "الاولي")
 # Verbs whose ل-object is an event that befell someone (تعرضت لهجوم، تصدت لهجوم): not a purpose.
-UNDERGO_VERBS = _keys("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "وتعرض", "وتعرضت", "تصدت", "تصدى", "يتصدى",
+UNDERGO_VERBS = key_set("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "وتعرض", "وتعرضت", "تصدت", "تصدى", "يتصدى",
                       "تتصدى", "وتصدت", "وتصدى", "صدت", "صد", "تعرضتا", "تعرضا", "أدى", "ادى", "أدت", "ادت")
 # Member words that do not tell one side from another ("عناصر البيشمركة" / "قوات البيشمركة").
-GENERIC_FORCE_WORDS = _keys("قوات", "القوات", "عناصر", "افراد", "أفراد", "من", "في", "مصدر", "مصادر", "جنود",
+GENERIC_FORCE_WORDS = key_set("قوات", "القوات", "عناصر", "افراد", "أفراد", "من", "في", "مصدر", "مصادر", "جنود",
                             "الجنود", "قوة", "القوة")
 
 # --- argument roles -------------------------------------------------------------------------
 # A mention right after one of these words (or with the proclitic ب/في) is a place.
-LOCATIVE_WORDS = _keys(
+LOCATIVE_WORDS = key_set(
     "في", "فى", "قرب", "بالقرب", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط",
     "مدينة", "مدينه", "بمدينة", "قرية", "قريه", "بقرية", "بلدة", "ببلدة", "محافظة", "بمحافظة", "ناحية",
     "بناحية", "قضاء", "حي", "بحي", "منطقة", "بمنطقة", "ريف", "بريف", "داخل", "اطراف", "أطراف", "محيط",
@@ -106,22 +101,22 @@ LOCATIVE_WORDS = _keys(
     "جبهة", "مديريات", "ضاحية", "أحياء", "احياء", "معبر", "بلدتي", "ساحة", "ميدان", "مدخل", "طريق",
 )
 # Words after which a mention is the target of the event.
-TARGET_MARKERS = _keys("على", "ضد", "بحق", "استهدف", "استهدفت", "مستهدفا", "مستهدفة", "تستهدف", "يستهدف",
+TARGET_MARKERS = key_set("على", "ضد", "بحق", "استهدف", "استهدفت", "مستهدفا", "مستهدفة", "تستهدف", "يستهدف",
                        "عناصر", "مسلحي", "مقاتلي", "جنود", "افراد", "أفراد", "قادة", "عنصرا", "عنصر")
 # Words after which a mention is the agent (غارات لـ X is handled by the proclitic ل).
-AGENT_MARKERS = _keys("قبل", "يد", "يدي", "شنها", "شنته", "نفذها", "نفذته", "برصاص", "بنيران", "طيران",
+AGENT_MARKERS = key_set("قبل", "يد", "يدي", "شنها", "شنته", "نفذها", "نفذته", "برصاص", "بنيران", "طيران",
                       "طائرات", "مقاتلات", "قوات", "ميليشيات", "مليشيات", "ميليشيا", "مليشيا", "شنتها",
                       "تشنه", "يشنه", "تقوم", "يقوم", "تشنها", "يشنها")
 # "dressed as / disguised as X": X is not the actor.
-DISGUISE_WORDS = _keys("بلباس", "بزي", "بملابس", "لباس", "زي", "متنكرين", "متخفين", "بزى")
-DISGUISE_AFTER = _keys("المتنكرة", "المتنكره", "المتنكرين", "المتخفين", "المزعومة", "المزيفة")
+DISGUISE_WORDS = key_set("بلباس", "بزي", "بملابس", "لباس", "زي", "متنكرين", "متخفين", "بزى")
+DISGUISE_AFTER = key_set("المتنكرة", "المتنكره", "المتنكرين", "المتخفين", "المزعومة", "المزيفة")
 # Light verbs whose noun complement is the event: تقوم X بهجوم، شنت X غارات.
-LIGHT_VERBS = _keys("تقوم", "يقوم", "قامت", "قام", "شنت", "شن", "يشن", "تشن", "نفذت", "نفذ", "ينفذ",
+LIGHT_VERBS = key_set("تقوم", "يقوم", "قامت", "قام", "شنت", "شن", "يشن", "تشن", "نفذت", "نفذ", "ينفذ",
                     "تنفذ", "تنفذه", "شنوا", "تشنه", "يشنه", "تقود", "يقود", "قادت")
-INJURED_WORDS = _keys("جريح", "جرحى", "جريحا", "مصاب", "مصابين", "مصابا", "اصابة", "إصابة", "واصابة",
+INJURED_WORDS = key_set("جريح", "جرحى", "جريحا", "مصاب", "مصابين", "مصابا", "اصابة", "إصابة", "واصابة",
                       "وإصابة", "اصابات", "وجرح", "جرح", "وجريح", "وجرحى", "واصابه", "اصابه")
 # Words naming unnamed civilian victims (ACLED "Civilians"): خمسة أشخاص، مدنيين، أهالي القرية.
-CIVILIAN_WORDS = _keys(
+CIVILIAN_WORDS = key_set(
     "مدني", "مدنيين", "مدنيا", "مدنيون", "المدنيين", "أشخاص", "اشخاص", "شخصا", "شخص", "أهالي", "الأهالي",
     "اهالي", "سكان", "مواطنين", "مواطنا", "مواطن", "أطفال", "اطفال", "نساء", "طفلا", "امرأة", "عائلة",
     "أسرة", "مصلين", "المصلين", "أبناء", "ابناء", "قرويين", "لاجئين", "نازحين", "طلاب", "صحفي", "صحفيا",

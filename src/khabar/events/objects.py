@@ -16,18 +16,13 @@ from khabar.events.phrases import phrase_entity
 from khabar.events.roles import generic_place
 from khabar.events.scan import Trigger, Word
 from khabar.link.keys import clitic_variants, name_key
-from khabar.text.normalize import normalize_key
-
-
-def _keys(*words: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words)
-
+from khabar.text.normalize import key_set
 
 # Words after which the aim of an attack follows (غارات على X، ضربات استهدفت X، إطلاق النار تجاه X).
-TARGET_LINKS = _keys("على", "ضد", "بحق", "تجاه", "استهدف", "استهدفت", "استهدفوا", "مستهدفا", "مستهدفة", "تستهدف",
+TARGET_LINKS = key_set("على", "ضد", "بحق", "تجاه", "استهدف", "استهدفت", "استهدفوا", "مستهدفا", "مستهدفة", "تستهدف",
                      "يستهدف", "مستهدفين", "واستهدف", "واستهدفت")
 # Words that end an object phrase or cannot begin one: prepositions, relatives, time words, hedges.
-STOPS = _keys(
+STOPS = key_set(
     "في", "من", "الى", "إلى", "عن", "مع", "قرب", "بالقرب", "داخل", "خلال", "بعد", "قبل", "منذ", "عند", "حيث",
     "التي", "الذي", "الذين", "ما", "مما", "بين", "على", "ضد", "بحق", "تجاه", "امس", "أمس", "اليوم", "الليلة",
     "صباح", "مساء", "فجر", "ظهر", "الاثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
@@ -39,7 +34,7 @@ STOPS = _keys(
 )
 # Event modes whose genitive is the one it was done to (اعتقال المتورطين، اختطاف الصحفي).
 PATIENT_NOUN_TYPES = frozenset({"COERCE"})
-RELATIVES = _keys("الذي", "التي", "الذين", "اللذين", "اللتين", "والذي", "والتي")
+RELATIVES = key_set("الذي", "التي", "الذين", "اللذين", "اللتين", "والذي", "والتي")
 REACH = 5  # words after the trigger looked at for a target link
 MAX_WORDS = 3
 PHRASE_BREAKS = frozenset("،,:؛;.()\"«»“”")

@@ -14,15 +14,10 @@ from khabar.events.fatalities import NUMBER_WORDS
 from khabar.events.glosses import english_name
 from khabar.events.roles import clause_break
 from khabar.events.scan import Trigger, Word
-from khabar.text.normalize import normalize_key
-
-
-def _keys(*words: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words)
-
+from khabar.text.normalize import key_set, normalize_key
 
 # Heads of a victim phrase (the people hit, held or killed), indefinite and definite forms.
-VICTIM_NOUNS = _keys(
+VICTIM_NOUNS = key_set(
     "أشخاص", "شخص", "شخصا", "مدنيين", "مدنيا", "مدني", "مدنيون", "عناصر", "عنصرا", "عنصر", "جنود", "جنديا", "جندي",
     "أطفال", "طفل", "طفلا", "نساء", "امرأة", "سيدة", "صحفيين", "صحفيا", "صحفي", "إعلاميين", "إعلاميا", "قياديا",
     "قياديين", "قادة", "مواطنين", "مواطنا", "مواطن", "مقيمين", "مقيما", "شبان", "شابا", "رجال", "رجلا", "رهائن",
@@ -36,14 +31,14 @@ VICTIM_NOUNS = _keys(
     "والد", "والده", "والدة", "والدته", "أخيه", "أخاه", "عمه", "ابن عمه",
 )
 # Words a victim phrase may begin with before its head: counts, quantifiers, prepositions.
-LEADING = _keys("على", "ضد", "بحق", "من", "نحو", "حوالي", "قرابة", "أكثر", "اكثر", "أقل", "جميع", "كل", "عدد",
+LEADING = key_set("على", "ضد", "بحق", "من", "نحو", "حوالي", "قرابة", "أكثر", "اكثر", "أقل", "جميع", "كل", "عدد",
                 "بين", "بينهم", "مئات", "عشرات", "آلاف", "الاف")
 # Heads of an unnamed single attacker named before the trigger (أقدم شاب على قتل ...).
-ATTACKER_NOUNS = _keys("شاب", "رجل", "امرأة", "مواطن", "مقيم", "وافد", "عامل", "طالب", "مراهق", "مجهول", "الجاني",
+ATTACKER_NOUNS = key_set("شاب", "رجل", "امرأة", "مواطن", "مقيم", "وافد", "عامل", "طالب", "مراهق", "مجهول", "الجاني",
                        "مسلح", "مسلحان", "مسلحين", "شخص", "سائق", "حارس", "جندي", "شرطي", "ضابط")
 PROCLITICS = ("و", "ف", "ب", "ل")
 # Verbs whose subject is the one who suffered the event (تعرض X لهجوم، نجا X من هجوم): a target.
-EXPERIENCER_VERBS = _keys("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "نجا", "نجت", "نجوا", "ينجو", "نجاة",
+EXPERIENCER_VERBS = key_set("تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض", "نجا", "نجت", "نجوا", "ينجو", "نجاة",
                           "وتعرض", "وتعرضت", "ونجا", "ونجت")
 VICTIM_REACH = 6  # words after a trigger looked at for a victim phrase
 ATTACKER_REACH = 8  # words before a trigger looked at for an attacker noun

@@ -19,29 +19,24 @@ from khabar.events.fatalities import NUMBER_WORDS
 from khabar.events.phrases import VICTIM_NOUNS, phrase_entity
 from khabar.events.roles import clause_break
 from khabar.events.scan import Trigger, Word
-from khabar.text.normalize import normalize_key
+from khabar.text.normalize import key_set, normalize_key
 
-
-def _keys(*words: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words)
-
-
-MET_VERBS = _keys("لقي", "لقى", "ولقي", "ولقى", "لقوا", "ولقوا", "يلقى", "تلقى", "لقيت", "ولقيت")
+MET_VERBS = key_set("لقي", "لقى", "ولقي", "ولقى", "لقوا", "ولقوا", "يلقى", "تلقى", "لقيت", "ولقيت")
 DEATH_NOUNS = ("مصرع", "حتف")
 # Words that end the victim phrase after لقي (its place, its cause, a hedge).
-VICTIM_PHRASE_STOPS = _keys("في", "جراء", "اثر", "إثر", "خلال", "بعد", "على", "برصاص", "بنيران", "عند", "قرب",
+VICTIM_PHRASE_STOPS = key_set("في", "جراء", "اثر", "إثر", "خلال", "بعد", "على", "برصاص", "بنيران", "عند", "قرب",
                             "بسبب", "نتيجة", "و")
 MET_REACH = 10  # words between لقي and مصرعه
 # Links between a count of victims and the side they belong to: 51 من عناصر X، في صفوف X.
-AFFILIATION_LINKS = _keys("من", "في", "صفوف", "عناصر", "أفراد", "افراد", "مقاتلي", "مسلحي", "جنود", "أعضاء",
+AFFILIATION_LINKS = key_set("من", "في", "صفوف", "عناصر", "أفراد", "افراد", "مقاتلي", "مسلحي", "جنود", "أعضاء",
                           "اعضاء", "قوات", "عدد", "رجال", "منتسبي", "تنظيم")
 AFFILIATION_REACH = 4
 PHRASE_BREAKS = frozenset("،,:؛;.()")  # words after the victim phrase looked at for the side
 # Light verbs whose subject carried out the act named by the ب/على noun after it (قيام X بإطلاق النار).
-DOER_VERBS = _keys("قيام", "قام", "قامت", "قاموا", "أقدم", "اقدم", "أقدمت", "اقدمت", "أقدموا", "اقدموا", "يقوم",
+DOER_VERBS = key_set("قيام", "قام", "قامت", "قاموا", "أقدم", "اقدم", "أقدمت", "اقدمت", "أقدموا", "اقدموا", "يقوم",
                    "تقوم", "إقدام", "اقدام")
 # Heads of an unnamed doer (ثلاثة أشخاص، مجهولين، شاب).
-DOER_NOUNS = _keys("أشخاص", "اشخاص", "شخص", "شخصين", "شخصان", "شاب", "شابين", "شبان", "رجل", "رجال", "رجلين",
+DOER_NOUNS = key_set("أشخاص", "اشخاص", "شخص", "شخصين", "شخصان", "شاب", "شابين", "شبان", "رجل", "رجال", "رجلين",
                    "مجهول", "مجهولين", "مجهولون", "ملثمين", "ملثمون", "مسلح", "مسلحين", "مسلحون", "مسلحان",
                    "امرأة", "سيدة", "مقيم", "مواطن", "وافد", "عامل", "الجاني", "الجناة")
 DOER_REACH = 8
@@ -130,7 +125,7 @@ def doer(doc: Document, words: list[Word], trigger: Trigger, usable: Callable[[s
 
 
 # Hedges before a count of victims (قتل ما لا يقل عن 49 شخصا، مقتل أكثر من 20 مدنيا).
-HEDGES = _keys("ما", "لا", "يقل", "عن", "نحو", "حوالي", "حوالى", "قرابة", "اكثر", "أكثر", "من", "زهاء", "يزيد",
+HEDGES = key_set("ما", "لا", "يقل", "عن", "نحو", "حوالي", "حوالى", "قرابة", "اكثر", "أكثر", "من", "زهاء", "يزيد",
                "يناهز", "على", "الأقل", "الاقل")
 HEDGE_REACH = 5
 

@@ -57,7 +57,8 @@ REGION_FEATURES = frozenset({"RGN", "SEA", "STM"})
 
 
 @lru_cache(maxsize=50_000)
-def _zipf(word: str) -> float:
+def word_zipf(word: str) -> float:
+    """How common ``word`` is in Arabic (wordfreq Zipf scale; 0 without wordfreq), memoized."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # optional: without it every notable place name is taken
@@ -170,7 +171,7 @@ def _introduced(tokens: list[Word], match: PhraseMatch, places: set[int]) -> boo
 
 def _word_itself(doc: Document, token: Word, start: int) -> bool:
     """A clitic-stripped match inside a word that is more frequent whole (كريم -> ريم، وكيل -> كيل)."""
-    return start > token.start and _zipf(doc.text[token.start:token.end]) >= _zipf(doc.text[start:token.end])
+    return start > token.start and word_zipf(doc.text[token.start:token.end]) >= word_zipf(doc.text[start:token.end])
 
 
 def _accept(doc: Document, tokens: list[Word], match: PhraseMatch, entries: tuple[KBEntry, ...],
@@ -190,8 +191,8 @@ def _accept(doc: Document, tokens: list[Word], match: PhraseMatch, entries: tupl
     entry = ranked[0].entry
     introduced = _introduced(tokens, match, places)
     surface = doc.text[match.name_start:tokens[match.last].end]
-    if single and entry.feature != "PCLI" and (_zipf(surface) >= FUNCTION_WORD_ZIPF or (not introduced and (
-            _zipf(surface) >= COMMON_WORD_ZIPF or (entry.id.startswith("geonames:") and match.key != name_key(entry.name_ar))))):
+    if single and entry.feature != "PCLI" and (word_zipf(surface) >= FUNCTION_WORD_ZIPF or (not introduced and (
+            word_zipf(surface) >= COMMON_WORD_ZIPF or (entry.id.startswith("geonames:") and match.key != name_key(entry.name_ar))))):
         return None  # a function word, or a frequent word / a GeoNames alternate name not introduced as a place
     notable = entry.feature in NOTABLE_FEATURES or entry.population >= NOTABLE_POPULATION
     if notable or not single:

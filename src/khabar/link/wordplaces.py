@@ -17,7 +17,7 @@ from bisect import bisect_right
 from khabar.document import Mention
 from khabar.link.items import Item
 from khabar.link.kb import ARAB_LEAGUE, PLACE_TYPES
-from khabar.link.kbscan import LOCATIVE_WORDS, _zipf
+from khabar.link.kbscan import LOCATIVE_WORDS, word_zipf
 from khabar.link.national import PLACE_NOUNS
 from khabar.link.scan import Word
 
@@ -41,7 +41,7 @@ def word_not_town(text: str, tokens: list[Word], item: Item, countries: set[str]
     index = bisect_right(tokens, mention.start, key=lambda t: t.start) - 1
     if index < 0 or tokens[index].end < mention.end:
         return False
-    zipf = _zipf(mention.text)
+    zipf = word_zipf(mention.text)
     if zipf < FREQUENT_WORD_ZIPF or _introduced(tokens, index):
         return False
     return all(c.entry.type in PLACE_TYPES and c.entry.feature == "PPL"

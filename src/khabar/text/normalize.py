@@ -62,6 +62,11 @@ def normalize_key(value: str) -> str:
     return value.translate(_TABLE)
 
 
+def key_set(*words: str) -> frozenset[str]:
+    """The matching forms of ``words`` (``normalize_key`` of each): for word-list tables."""
+    return frozenset(normalize_key(w) for w in words)
+
+
 def fold_char(ch: str) -> str:
     """The matching form of one character ('' when it is removed)."""
     if ch in _REMOVED:
